@@ -1,0 +1,46 @@
+"""Package data, loaded once per process and shared by every document (importlib.resources)."""
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from importlib import resources
+
+
+def data_path(name: str):
+    """A file shipped in marsad/data."""
+    return resources.files("marsad") / "data" / name
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    text = data_path(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file (comments and blank lines skipped; header kept)."""
+    return [ln.split("\t") for ln in read_lines(name)]
+
+
+def read_json(name: str):
+    return json.loads(data_path(name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def word_freq() -> dict[str, int]:
+    """Normalised word -> count in the news corpora (scripts/build_wordfreq.py)."""
+    with data_path("wordfreq.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        out = {}
+        for line in fh:
+            w, _, c = line.rstrip("\n").partition("\t")
+            out[w] = int(c)
+        return out
+
+
+@functools.cache
+def keep_whole() -> frozenset[str]:
+    """Words never split into proclitic + stem (data/tokenizer_keep.txt)."""
+    from marsad.text.normalize import normalize
+
+    return frozenset(normalize(w) for w in read_lines("tokenizer_keep.txt"))
