@@ -28,6 +28,14 @@ for _i in range(10):
 _TABLE = str.maketrans({**_MAP, **{c: None for c in _DROP}})
 
 
+_MARKS = str.maketrans({c: None for c in _DROP})
+
+
+def strip_marks(text: str) -> str:
+    """Drop diacritics, tatweel and invisible marks only; letters (أ إ آ ى ة) stay as written."""
+    return text.translate(_MARKS)
+
+
 def normalize(text: str) -> str:
     """Fold alef/hamza forms, ى→ي, ة→ه, Persian letters, digits; drop diacritics and tatweel."""
     return text.translate(_TABLE)

@@ -11,7 +11,7 @@ import re
 
 from marsad.document import Token
 from marsad.resources import keep_whole, word_freq
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_marks
 
 _TOKEN = re.compile(
     r"(?P<word>[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u0640\u064B-\u065F\u0670]+)"
@@ -26,7 +26,10 @@ _PREP = ("ب", "ك", "ل")
 
 
 def _candidates(word: str):
-    """Yield (prefix_len, stem, article) for every proclitic combination of a normalised word."""
+    """Yield (prefix_len, stem, article) for every proclitic combination of a word (marks stripped).
+
+    The word keeps its hamza: the article is written ال, so ألمانيا has no article to split off.
+    """
     for c in ("",) + _CONJ:
         if not word.startswith(c):
             continue
@@ -48,17 +51,19 @@ def _candidates(word: str):
 
 
 @functools.lru_cache(maxsize=200_000)
-def proclitic_length(norm: str) -> int:
-    """Number of leading characters of a normalised word that are proclitics (0 if none)."""
+def proclitic_length(word: str) -> int:
+    """Number of leading letters of a word (diacritics stripped) that are proclitics (0 if none)."""
+    norm = normalize(word)
     if len(norm) < 3 or norm in keep_whole():
         return 0
     freq = word_freq()
     whole = freq.get(norm, 0)
     best, best_score = 0, -1.0
-    for plen, stem, article in _candidates(norm):
+    for plen, stem, article in _candidates(word):
+        stem = normalize(stem)
         if len(stem) < 2 or (article and "ال" + stem in keep_whole()):
             continue
-        if article and plen == 2 and norm.startswith("ال"):
+        if article and plen == 2 and word.startswith("ال"):
             f = whole + 5  # a bare ال before a stem of 2+ letters is the article
         elif article:
             f = max(freq.get(stem, 0), freq.get("ال" + stem, 0))
@@ -101,7 +106,7 @@ def tokenize(text: str) -> list[Token]:
         norm = normalize(surface) if kind != "latin" else surface.lower()
         prefix_end = s
         if kind == "word" and norm:
-            plen = proclitic_length(norm)
+            plen = proclitic_length(strip_marks(surface))
             if plen:
                 prefix_end = s + _orig_prefix_end(surface, plen)
         elif kind == "word":

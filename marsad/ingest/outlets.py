@@ -1,0 +1,52 @@
+"""Outlet names: trailing page signatures and URL domains (data/outlets.tsv)."""
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import urlparse
+
+from marsad.resources import read_tsv
+from marsad.text.normalize import normalize
+
+_SIGNATURE_NOUNS = ("موقع", "صحيفة", "صحيفه", "جريدة", "جريده", "وكالة", "وكاله", "قناة", "قناه", "شبكة", "شبكه")
+
+
+@functools.cache
+def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    by_name: dict[str, tuple[str, str]] = {}
+    by_domain: dict[str, str] = {}
+    for row in read_tsv("outlets.tsv"):
+        if row[0] == "arabic":
+            continue
+        arabic, english, domain = row[0], row[1], row[2]
+        by_name[normalize(arabic)] = (arabic, english)
+        by_domain.setdefault(domain, english)
+    return by_name, by_domain
+
+
+def outlet_from_signature(line: str) -> str | None:
+    """The outlet named by a closing signature line such as "موقع رأي اليوم", else None."""
+    s = line.strip().strip("-–—|•*").strip()
+    words = s.split()
+    if not words or len(words) > 6 or re.search(r"[.!?؟:،,«»“”\"]", s):
+        return None
+    by_name, _ = _table()
+    n = normalize(s)
+    if n in by_name:
+        return by_name[n][0]
+    if normalize(words[0]) in {normalize(w) for w in _SIGNATURE_NOUNS} and 1 < len(words) <= 5:
+        rest = " ".join(words[1:])
+        return by_name.get(normalize(rest), (rest, ""))[0]
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """English outlet name for a known domain."""
+    if not url:
+        return None
+    host = urlparse(url).netloc.lower()
+    _, by_domain = _table()
+    for domain, name in by_domain.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
