@@ -74,7 +74,7 @@ class Store:
         rowid = cur.lastrowid
         did = doc.content_id
         c.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
-                  (rowid, index_terms(doc.title or ""), index_terms(doc.text)))
+                  (rowid, index_terms(doc.title or ""), index_terms(doc.text, doc.tokens)))
         mentions = []
         for e in data["entities"]:
             c.execute("INSERT INTO entities (doc_id, id, type, name, name_en, affiliation, roles) VALUES (?,?,?,?,?,?,?)",

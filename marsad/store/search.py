@@ -21,9 +21,13 @@ def _stem_norm(tok) -> str:
     return normalize(tok.stem) if tok.kind == "word" else tok.norm
 
 
-def index_terms(text: str) -> str:
-    """The indexed form of a text: one normalised stem per word or number token."""
-    return " ".join(_stem_norm(t) for t in tokenize(text) if t.kind in ("word", "number", "latin", "symbol"))
+def index_terms(text: str, tokens=None) -> str:
+    """The indexed form of a text: one normalised stem per word or number token.
+
+    Pass the document's tokens when it has them, so the text is not tokenised twice.
+    """
+    toks = tokens if tokens else tokenize(text)
+    return " ".join(_stem_norm(t) for t in toks if t.kind != "punct")
 
 
 @dataclass
