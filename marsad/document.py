@@ -165,6 +165,8 @@ class Statement:
     medium: str | None = None  # tweet | interview | statement | press_conference | report ...
     cue_start: int | None = None
     cue_end: int | None = None
+    channel: str | None = None  # outlet of an interview or broadcast ("خلال لقاء على شبكة سي إن إن" -> CNN)
+    via: list[str] = field(default_factory=list)  # outlets this statement was relayed through
 
     def to_dict(self) -> dict:
         return {
@@ -177,6 +179,8 @@ class Statement:
             "medium": self.medium,
             "cue_start": self.cue_start,
             "cue_end": self.cue_end,
+            "channel": self.channel,
+            "via": list(self.via),
         }
 
 
