@@ -6,12 +6,17 @@ its paragraph so that one stray mark cannot swallow an article.
 """
 from __future__ import annotations
 
+import re
+
 from marsad.document import Sentence, Token
 
 _END = set(".!?؟…")
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 _CLOSERS = set(_OPEN_CLOSE.values())
 _TRAILING = set("»”\"')]")
+
+
+_SPECIAL = re.compile(r'[\n.!?؟…«»“”„"]')
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -21,7 +26,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     depth = 0
     straight_open = False
-    i = 0
+    skip_to = 0
 
     def push(s: int, e: int) -> None:
         while s < e and text[s].isspace():
@@ -31,7 +36,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             spans.append((s, e))
 
-    while i < n:
+    # only the characters that can open, close or end something are visited
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch == "\n":
             push(start, i)
@@ -46,7 +55,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             straight_open = not straight_open
         elif ch in _END and depth == 0 and not straight_open:
             if ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-                i += 1
                 continue
             j = i + 1
             while j < n and (text[j] in _END or text[j] in _TRAILING):
@@ -54,9 +62,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if j >= n or text[j].isspace():
                 push(start, j)
                 start = j
-                i = j
-                continue
-        i += 1
+                skip_to = j
     push(start, n)
     return spans
 

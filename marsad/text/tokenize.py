@@ -96,22 +96,30 @@ def _orig_prefix_end(text: str, norm_prefix_len: int) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=500_000)
+def _word_info(surface: str) -> tuple[str, int]:
+    """(normalised form, length of the proclitic prefix in original characters) of an Arabic word."""
+    norm = normalize(surface)
+    plen = proclitic_length(strip_marks(surface)) if norm else 0
+    return norm, (_orig_prefix_end(surface, plen) if plen else 0)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with offsets; Arabic words carry their proclitic boundary."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "symbol"
         s, e = m.span()
         surface = m.group()
-        norm = normalize(surface) if kind != "latin" else surface.lower()
-        prefix_end = s
-        if kind == "word" and norm:
-            plen = proclitic_length(strip_marks(surface))
-            if plen:
-                prefix_end = s + _orig_prefix_end(surface, plen)
-        elif kind == "word":
-            continue  # a lone diacritic or tatweel
-        tokens.append(Token(len(tokens), s, e, surface, norm, kind, prefix_end))
+        if kind == "word":
+            norm, plen = _word_info(surface)
+            if not norm:
+                continue  # a lone diacritic or tatweel
+            append(Token(len(tokens), s, e, surface, norm, kind, s + plen))
+        else:
+            append(Token(len(tokens), s, e, surface, surface.lower() if kind == "latin" else normalize(surface),
+                         kind, s))
     return tokens
 
 
