@@ -67,6 +67,9 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)  # e.g. "الرئيس الأمريكي", stated in the text
     affiliation: str | None = None  # ISO3 country or organisation name
+    # person | government | armed_group | international | media | party | platform | organization
+    # (from the curated actor table; None for names only the tagger found)
+    kind: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -74,6 +77,7 @@ class Entity:
             "type": self.type,
             "name": self.name,
             "name_en": self.name_en,
+            "kind": self.kind,
             "roles": list(self.roles),
             "affiliation": self.affiliation,
             "mentions": [m.to_dict() for m in self.mentions],
@@ -287,7 +291,7 @@ class Document:
     user_data: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.content_id = content_id((self.title or "") + "\n" + self.text)
+        self.content_id = content_id(self.text)
         if not self.id:
             self.id = self.content_id
 
