@@ -1,7 +1,6 @@
 """The `marsad` command line: a thin shell over the library (analyze, show, search, export, evaluate, bench)."""
 from __future__ import annotations
 
-import csv
 import importlib
 import json
 import sys
@@ -161,55 +160,20 @@ def search(query, db_path, limit, as_json):
         click.echo("no matches", err=True)
 
 
-EXPORT_TABLES = ("documents", "entities", "places", "times", "sources", "statements", "events", "mentions")
-
-
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "plover", "acled"]), default="jsonl",
               show_default=True)
-@click.option("--table", type=click.Choice(EXPORT_TABLES), default="documents", show_default=True,
+@click.option("--table", type=click.Choice(["documents", "entities", "places", "times", "sources", "statements",
+                                            "events", "mentions"]), default="documents", show_default=True,
               help="For --format csv: which table.")
 @click.option("--query", "query", default=None, help="Only documents matching this search query.")
 @DB_OPTION
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def export(fmt, table, query, db_path, output):
     """Export stored documents: schema-v1 JSON Lines, CSV tables, GeoJSON, PLOVER records, ACLED-style CSV."""
-    store = _open_store(db_path)
-    ids = None
-    if query:
-        ids = {h.id for h in store.search(query, limit=1_000_000)}
+    from marsad.export import export as run_export
 
-    def docs():
-        return store.iter_documents(ids)
-
-    if fmt == "jsonl":
-        for d in docs():
-            output.write(json.dumps(d, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        cur = store.conn.execute(f"SELECT * FROM {table}" + (" WHERE 0" if ids == set() else ""))
-        cols = [c[0] for c in cur.description if c[0] != "json"]
-        writer = csv.writer(output)
-        writer.writerow(cols)
-        key = "content_id" if table == "documents" else "doc_id"
-        for row in cur:
-            if ids is None or row[key] in ids:
-                writer.writerow([row[c] for c in cols])
-    elif fmt == "geojson":
-        from marsad.places.geojson import to_geojson
-
-        output.write(json.dumps(to_geojson(list(docs())), ensure_ascii=False) + "\n")
-    elif fmt == "plover":
-        from marsad.events.export import to_plover
-
-        for rec in to_plover(docs()):
-            output.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    elif fmt == "acled":
-        from marsad.events.export import ACLED_COLUMNS, to_acled_rows
-
-        writer = csv.DictWriter(output, fieldnames=ACLED_COLUMNS)
-        writer.writeheader()
-        for row in to_acled_rows(docs()):
-            writer.writerow(row)
+    run_export(_open_store(db_path), fmt, output, table=table, query=query)
 
 
 @cli.group()
