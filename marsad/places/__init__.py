@@ -6,12 +6,23 @@ such as "south" from "جنوب كركوك", country, admin1 and coordinates) and
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from marsad.document import Document, Mention, Place
 from marsad.places import demonyms, gazetteer, matching
 from marsad.places.disambiguation import Occurrence, resolve
 from marsad.text.normalize import normalize
 
-__all__ = ["Geoparser", "geoparse"]
+__all__ = ["Geoparser", "geoparse", "resolve_span"]
+
+# Schema v1 levels are country|admin1|admin2|city|site|region: an Iraqi sub-district (nahiya) is
+# named after and centred on its town; a neighbourhood is a site within a city.
+_SCHEMA_LEVEL = {"admin3": "city", "neighbourhood": "site"}
+
+# Trigger words that begin a gazetteer name itself ("محافظة ديالى"), with the level they ask for.
+_TRIGGER_LEVELS = {k: v for k, v in gazetteer.triggers().items() if v not in ("any", "prep")}
+
+_TANWIN = frozenset("\u064b\u064c\u064d")
 
 # Entity-tagger types whose spans hold places, and those that veto a place inside them.
 _PLACE_TYPES = frozenset(("LOC", "GPE", "FAC"))
@@ -26,14 +37,46 @@ def _spans(doc: Document) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _adjectival(hit: matching.Hit, prev: list[str]) -> bool:
+    """A one-word adjective agreeing with the noun before it: "المدينة الجنوبية", "مدينة عصرية"."""
+    if hit.prefix or " " in hit.key or not prev:
+        return False
+    if hit.key.startswith("ال") and prev[0].startswith("ال"):
+        # "اللون الرمادي", "الوجبة الدسمة": a definite nisba or feminine after a definite noun
+        return hit.key.endswith(("يه", "ي")) or (hit.key.endswith("ه") and prev[0].endswith("ه"))
+    # "مدينة عصرية", "مناطق أثرية": an indefinite nisba after an indefinite noun. A definite name after
+    # a place word or a preposition is a construct or an object ("منطقة الصباحية", "في الإسكندرية"),
+    # not an adjective; after another noun it still is one, or a nisba surname ("ليلى العامرية").
+    if not hit.key.endswith("يه") or prev[0].startswith("ال"):
+        return False
+    trigs = gazetteer.triggers()
+    return not (hit.key.startswith("ال") and any(w in trigs for w in matching.strip_clitics(prev[0])))
+
+
+def _in_compound_hashtag(text: str, start: int, end: int) -> bool:
+    """A name inside a topic hashtag like #سيول_الكويت tags the post; it is not a mention."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    chunk = text[left:right]
+    return chunk.startswith("#") and "_" in chunk.strip("_") and "_" in (text[left:start] + text[end:right])
+
+
 def _context(occ: Occurrence, norm: str, hit: matching.Hit) -> None:
     """Trigger word, preposition and qualifiers before a hit."""
     quals = gazetteer.qualifiers()
     trigs = gazetteer.triggers()
-    occ.prep = bool(hit.prefix) and hit.prefix[-1] in "بلك"
-    words = matching.previous_words(norm, hit.start - len(hit.prefix), 4)
+    occ.prep = bool(hit.prefix) and hit.prefix[-1] in "بل"  # ك is "like", not "in" or "to"
+    if hit.prefix:
+        return  # "المنطقة لتوتر": a trigger or qualifier is followed by the bare name
+    words = matching.previous_words(norm, hit.start, 4)
+    definite = hit.key.startswith("ال")
 
     def qualifier_at(i: int) -> tuple[str | None, int]:
+        # "الوسط" or "الضواحي" with the article describe a noun; only bare جنوب, شمال ... qualify
         if i + 1 < len(words):
             for w in matching.strip_clitics(words[i + 1]):
                 q = quals.get(w + " " + words[i])
@@ -47,7 +90,8 @@ def _context(occ: Occurrence, norm: str, hit: matching.Hit) -> None:
 
     def trigger_at(i: int) -> str | None:
         if i < len(words):
-            for w in matching.strip_clitics(words[i]):
+            # "المنطقة الشرقية" agrees in definiteness; "المنطقة توتر" is not a trigger + name
+            for w in matching.strip_clitics(words[i], article=definite):
                 if w in trigs:
                     return trigs[w]
         return None
@@ -68,8 +112,8 @@ def _context(occ: Occurrence, norm: str, hit: matching.Hit) -> None:
         occ.trigger = t
 
 
-def geoparse(doc: Document) -> tuple[list[Place], list[tuple[int, int, str]]]:
-    """Places and demonym hits of a document (text layer needed for sentences only)."""
+def find_occurrences(doc: Document) -> tuple[list[Occurrence], list[tuple[int, int, str]]]:
+    """Place-name occurrences with their context (unresolved), and demonym hits."""
     gz = gazetteer.load()
     forms = demonyms.forms()
     norm, offsets = matching.match_text(doc.text)
@@ -83,11 +127,19 @@ def geoparse(doc: Document) -> tuple[list[Place], list[tuple[int, int, str]]]:
         if matching.PLACE not in hit.kinds:
             dems.append((start, end, forms[hit.key]))
             continue
+        if _TANWIN.intersection(doc.text[start:end + 1]):
+            continue  # tanwin marks a common noun or adverb (دوماً "always", تامًا), never a place name
+        # "#امطار_الكويت" is not a mention, but it says which country the post is about
+        context_only = _in_compound_hashtag(doc.text, start, end)
         cands = gz.keys[hit.key]
+        first, _, rest = hit.key.partition(" ")
+        whole: frozenset[int] = frozenset()
+        if first in _TRIGGER_LEVELS and rest in gz.keys:
+            # "مدينة الرياض" is a site in Abu Dhabi's gazetteer and, first, the city الرياض
+            whole = frozenset(i for i, _ in cands)
+            cands = cands + [c for c in gz.keys[rest] if c not in cands]
         over = [t for s, e, t in spans if s < end and start < e]
-        if "PER" in over:
-            continue
-        if "ORG" in over:
+        if "ORG" in over and "PER" not in over:
             # an organisation named after a place (فيلق القدس) is not that place; a country or
             # governorate inside one (حكومة إقليم كردستان) still says where
             cands = [(i, w) for i, w in cands if gz.records[i].level in ("country", "admin1", "region")]
@@ -97,28 +149,80 @@ def geoparse(doc: Document) -> tuple[list[Place], list[tuple[int, int, str]]]:
         if not cands:
             continue
         sent = doc.sentence_at(start)
-        occ = Occurrence(start, end, sent.i if sent else -1, list(cands))
+        occ = Occurrence(start, end, sent.i if sent else -1, list(cands), whole=whole)
         occ.tagged = any(t in _PLACE_TYPES for t in over)
+        occ.person = "PER" in over
         _context(occ, norm, hit)
+        if not occ.trigger and rest and first in _TRIGGER_LEVELS:
+            occ.trigger = _TRIGGER_LEVELS[first]  # "محافظة أربيل" as one gazetteer name
+        occ.adjectival = _adjectival(hit, prev)
+        occ.context_only = context_only
         occs.append(occ)
-    resolve(occs, gz.records)
+    return occs, dems
 
+
+def build_places(doc: Document, occs: list[Occurrence]) -> list[Place]:
+    """One Place per chosen gazetteer record, with every mention and qualifier."""
+    records = gazetteer.load().records
     places: dict[int, Place] = {}
     for occ in occs:
-        if occ.choice is None:
+        if occ.choice is None or occ.context_only:
             continue
-        rec = gz.records[occ.choice]
+        rec = records[occ.choice]
         place = places.get(occ.choice)
         if place is None:
             place = places[occ.choice] = Place(
                 id=f"L{len(places) + 1}", name=rec.name_ar, name_en=rec.name_en, country=rec.country,
-                admin1=rec.admin1, level=rec.level, lat=rec.lat, lon=rec.lon, gazetteer_id=rec.id,
+                admin1=rec.admin1, level=_SCHEMA_LEVEL.get(rec.level, rec.level), lat=rec.lat, lon=rec.lon,
+                gazetteer_id=rec.id,
             )
         place.mentions.append(Mention(occ.start, occ.end, doc.text[occ.start:occ.end]))
         for q in occ.qualifiers:
             if q not in place.qualifiers:
                 place.qualifiers.append(q)
-    return list(places.values()), dems
+    return list(places.values())
+
+
+def geoparse(doc: Document) -> tuple[list[Place], list[tuple[int, int, str]]]:
+    """Places and demonym hits of a document (uses its sentences and entity spans when present)."""
+    occs, dems = find_occurrences(doc)
+    resolve(occs, gazetteer.load().records, demonym_countries(dems))
+    return build_places(doc, occs), dems
+
+
+def demonym_countries(dems: list[tuple[int, int, str]]) -> Counter:
+    """ISO2 countries named by demonyms ("الحكومة الأردنية"): context for resolution, not places."""
+    iso2 = demonyms.iso2_of()
+    return Counter(iso2[c] for _, _, c in dems if c in iso2)
+
+
+def resolve_span(doc: Document, start: int, end: int) -> gazetteer.Record | None:
+    """The gazetteer record for a span known to name a place (e.g. a gold mention), in context.
+
+    Looks for the longest gazetteer name inside the span (so "مدينة #البتراء" finds البتراء), lets
+    weak names fire since the span is given, and disambiguates with the rest of the document.
+    """
+    gz = gazetteer.load()
+    occs, dems = find_occurrences(doc)
+    norm, offsets = matching.match_text(doc.text[start:end])
+    hits = [h for h in matching.find(norm) if matching.PLACE in h.kinds and matching.BLOCK not in h.kinds]
+    if not hits:
+        return None
+    hit = max(hits, key=lambda h: h.end - h.start)
+    s, e = start + offsets[hit.start], start + offsets[hit.end - 1] + 1
+    others = [o for o in occs if not (o.start < e and s < o.end)]
+    sent = doc.sentence_at(s)
+    # the span is known to be a place, so weak names fire; an anaphor still needs its country in the text
+    cands = [(i, w if w == gazetteer.ANAPHOR else 0) for i, w in gz.keys[hit.key]]
+    occ = Occurrence(s, e, sent.i if sent else -1, cands)
+    full_norm, _ = matching.match_text(doc.text)
+    _context(occ, full_norm, _shift(hit, len(matching.match_text(doc.text[:start])[0])))
+    resolve(others + [occ], gz.records, demonym_countries(dems))
+    return gz.records[occ.choice] if occ.choice is not None else None
+
+
+def _shift(hit: matching.Hit, by: int) -> matching.Hit:
+    return matching.Hit(hit.start + by, hit.end + by, hit.key, hit.kinds, hit.prefix)
 
 
 class Geoparser:

@@ -1,0 +1,170 @@
+"""Choose one gazetteer record per name hit from the document's context.
+
+Score = a prior from the record's level and population, plus context: the countries other hits in
+the document point to, the governorates (admin1) already mentioned, the level a trigger word asks
+for ("محافظة X" -> admin1), and lists of governorates ("جنوب كركوك وشرق صلاح الدين وديالى" names
+governorates, so كركوك is the governorate, not the city).
+
+Names carry a weakness from the build (scripts/build_gazetteer.py): 0 a place wherever it occurs;
+1 a village or neighbourhood (fires after a trigger word, a direction, inside a LOC/GPE tag, or after
+a preposition when its governorate is in the text); 2 also a common word (trigger, direction or tag);
+3 a curated common word such as كورونا or العاصمة (trigger or direction only); 4 an anaphor
+("المملكة"), which resolves only to a country the text names or implies by a demonym.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.places.gazetteer import ANAPHOR, Record
+
+_PRIOR = {"country": 10.0, "region": 8.0, "admin1": 6.0, "admin2": 4.5, "admin3": 3.5, "neighbourhood": 2.0, "site": 4.0}
+# Levels a trigger word may introduce, for names that need one ("حي X" is not a village X).
+_COMPATIBLE = {
+    "country": {"country"},
+    "admin1": {"admin1", "region"},
+    "admin2": {"admin2", "admin3", "city"},
+    "admin3": {"admin3", "admin2", "city"},
+    "city": {"city", "admin2", "admin3"},
+    "neighbourhood": {"neighbourhood"},
+    "site": {"site", "city", "neighbourhood"},
+}
+# Directions say "a place follows"; "near" or "around" (محيط, قرب) are ordinary nouns too.
+DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"))
+
+
+@dataclass(slots=True)
+class Occurrence:
+    """One place-name hit in the text with what surrounds it."""
+
+    start: int  # offsets in the original text
+    end: int
+    sentence: int
+    candidates: list[tuple[int, int]]  # (record index, weakness 0..4)
+    trigger: str | None = None  # level asked for by a trigger word ("any" for منطقة)
+    prep: bool = False  # after a preposition (في, بـ, لـ ...)
+    qualifiers: list[str] = field(default_factory=list)
+    tagged: bool = False  # inside a LOC/GPE/FAC span of the entity tagger
+    adjectival: bool = False  # "الاستخبارات الغربية": an ال-nisba after a definite noun
+    person: bool = False  # inside a PER span of the entity tagger
+    whole: frozenset[int] = frozenset()  # records named by the whole hit ("منطقة الرياض") when its tail is a name too
+    context_only: bool = False  # inside a topic hashtag (#امطار_الكويت): votes for its country, is no mention
+    fired: list[int] = field(default_factory=list)
+    choice: int | None = None
+
+
+def prior(rec: Record) -> float:
+    if rec.level == "city":
+        return 3.0 + 0.5 * min(math.log10(rec.population + 1), 7.0) + (1.0 if rec.population >= 300_000 else 0.0)
+    if rec.level == "site" and rec.id.startswith("cur:"):
+        return 8.0
+    return _PRIOR.get(rec.level, 2.0)
+
+
+def _fires(occ: Occurrence, rec: Record, weakness: int, countries: Counter) -> bool:
+    if occ.context_only:
+        return not weakness  # a hashtag has no trigger or preposition to license a weak name
+    if weakness == ANAPHOR:
+        return countries[rec.country] > 0  # "المملكة" is the kingdom the text is about, if it names one
+    if occ.adjectival and rec.level != "country":
+        # "المدينة الجنوبية", "مدينة عصرية": an adjective, whatever noun precedes it
+        return weakness <= 2 and (occ.tagged or bool(DIRECTIONS.intersection(occ.qualifiers)))
+    if not weakness:
+        return True
+    if occ.trigger and occ.trigger != "any" and rec.level in _COMPATIBLE.get(occ.trigger, ()):
+        return True
+    if occ.trigger == "any" and countries[rec.country] > 0:
+        return True  # "منطقة X" in a text about X's country
+    if DIRECTIONS.intersection(occ.qualifiers):
+        return True
+    if weakness <= 2 and occ.tagged:
+        return True
+    return weakness <= 2 and occ.prep and rec.level in ("country", "admin1", "region")
+
+
+def _anchors(occs: list[Occurrence], records: list[Record]) -> tuple[Counter, set, dict]:
+    """Countries and governorates the fired hits point to unambiguously."""
+    countries: Counter = Counter()
+    admin1s: set = set()
+    own: dict[int, set] = {}
+    for n, occ in enumerate(occs):
+        cs = {records[i].country for i in occ.fired} - {None}
+        if len(cs) == 1:
+            countries.update(cs)
+            own[n] = cs
+        a1 = {(records[i].country, records[i].admin1) for i in occ.fired}
+        if len(a1) == 1 and None not in next(iter(a1)):
+            admin1s.add(next(iter(a1)))
+    return countries, admin1s, own
+
+
+def _admin1_only(occ: Occurrence, records: list[Record], country: str | None) -> bool:
+    recs = [records[i] for i in occ.fired if records[i].country == country]
+    return any(r.level == "admin1" for r in recs) and not any(
+        r.level == "city" and r.population >= 100_000 for r in recs)
+
+
+def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Counter | None = None) -> None:
+    """Set `fired` and `choice` on every occurrence (choice None = not a place here).
+
+    `demonym_countries` (ISO2 counts of أردني, الكويتية ... in the text) add a weaker country vote.
+    """
+    demonym_countries = demonym_countries or Counter()
+    for occ in occs:
+        occ.fired = [i for i, w in occ.candidates if not w]
+    countries, admin1s, _ = _anchors(occs, records)
+    # "منطقة X" fires in a text about X's country, named or implied by a demonym (الحكومة الأردنية)
+    text_countries = countries + demonym_countries
+    for occ in occs:
+        occ.fired = [i for i, w in occ.candidates if _fires(occ, records[i], w, text_countries)]
+    countries, admin1s, _ = _anchors(occs, records)
+    # villages after a preposition fire when their governorate is named elsewhere in the text
+    for occ in occs:
+        if not occ.fired and occ.prep:
+            occ.fired = [i for i, w in occ.candidates if w == 1 and (records[i].country, records[i].admin1) in admin1s]
+    countries, admin1s, own = _anchors(occs, records)
+
+    # sentences naming governorates that are not also big cities (ديالى, الأنبار): a list of
+    # governorates, in which كركوك or كربلاء is the governorate too
+    admin1_sents: Counter = Counter()
+    for occ in occs:
+        for c in {records[i].country for i in occ.fired if records[i].level == "admin1"}:
+            if _admin1_only(occ, records, c):
+                admin1_sents[(occ.sentence, c)] += 1
+
+    def listed(occ: Occurrence, rec: Record) -> bool:
+        others = admin1_sents[(occ.sentence, rec.country)] - _admin1_only(occ, records, rec.country)
+        return rec.level == "admin1" and others > 0
+
+    for n, occ in enumerate(occs):
+        if occ.person and not (occ.trigger or occ.qualifiers or any(listed(occ, records[i]) for i in occ.fired)):
+            # a name the tagger reads as a person (صلاح الدين) is a place only with a direction,
+            # a trigger word, or in a list of governorates
+            occ.choice = None
+            continue
+        best, best_key = None, None
+        for i in occ.fired:
+            rec = records[i]
+            s = prior(rec)
+            other_votes = countries[rec.country] - (1 if rec.country in own.get(n, ()) else 0)
+            if rec.country and other_votes > 0:
+                # enough for Amman (with الأردن in the text) to beat Oman; a weak name (Rome,
+                # Georgia) does not outweigh a far bigger namesake (Rome) on country alone
+                s += 1.5 if dict(occ.candidates).get(i) else 4.0
+            elif rec.country and demonym_countries[rec.country]:
+                s += 1.0 if dict(occ.candidates).get(i) else 2.5  # "الحكومة الأردنية" says less than "الأردن"
+            if dict(occ.candidates).get(i) == ANAPHOR:
+                s += 2.0 * other_votes  # "المملكة": the kingdom the text names most
+            if rec.level != "admin1" and (rec.country, rec.admin1) in admin1s:
+                s += 1.5
+            if occ.trigger and rec.level in _COMPATIBLE.get(occ.trigger, ()):
+                s += 3.0
+            if i in occ.whole:
+                s += 2.0  # "منطقة الرياض" names the region itself, not only the city inside it
+            if listed(occ, rec):
+                s += 3.0  # listed with other governorates of the same country
+            key = (s, rec.population, rec.id)
+            if best_key is None or key > best_key:
+                best, best_key = i, key
+        occ.choice = best

@@ -1,0 +1,142 @@
+"""Geoparser behaviour on real sentences: clitics, word boundaries, qualifiers, triggers, demonyms."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.document import Document
+from marsad.places import Geoparser, resolve_span
+from marsad.text import TextLayer
+
+
+@pytest.fixture(scope="module")
+def parse():
+    text_layer, geo = TextLayer(), Geoparser()
+
+    def run(text: str, spans=()) -> Document:
+        doc = text_layer(Document(text=text))
+        doc.entity_spans = list(spans)
+        return geo(doc)
+
+    return run
+
+
+def names(doc: Document) -> dict[str, object]:
+    return {p.name_en: p for p in doc.places}
+
+
+def test_proclitics_and_the_article_swallowed_by_lam(parse):
+    doc = parse("وصلت التعزيزات إلى وديالى ثم بالعراق وللعراق ولكركوك")
+    got = names(doc)
+    assert got["Diyala"].mentions[0].text == "ديالى"
+    assert [m.text for m in got["Iraq"].mentions] == ["العراق", "لعراق"]
+    assert got["Kirkuk"].country == "IQ"
+
+
+def test_never_inside_a_word(parse):
+    doc = parse("تحدث البابليون عن تاريخهم، واحتفل العراقيون")
+    assert doc.places == []
+    assert [(doc.text[s:e], iso) for s, e, iso in doc.demonyms] == [("العراقيون", "IRQ")]
+
+
+def test_words_that_are_not_proclitic_plus_name(parse):
+    # لديه is not ل + ديه (a town in Iran); وكالة is not وك + اله (Alès)
+    doc = parse("قال إن لديه معلومات نقلتها وكالة رويترز")
+    assert doc.places == []
+
+
+def test_directional_qualifier_is_kept(parse):
+    doc = parse("ركزوا على مناطق جنوب كركوك وشرق صلاح الدين")
+    got = names(doc)
+    assert got["Kirkuk"].qualifiers == ["south"]
+    assert got["Kirkuk"].level == "admin1"
+    assert got["Salah Al-Din"].qualifiers == ["east"]
+
+
+def test_camp_and_base_names(parse):
+    doc = parse("استهداف معسكر التاجي وقاعدة عين الأسد بصواريخ")
+    got = names(doc)
+    assert got["Camp Taji"].level == "site" and got["Camp Taji"].admin1 == "Baghdad"
+    assert got["Al Asad Airport"].country == "IQ"
+
+
+def test_common_word_towns_need_a_trigger(parse):
+    # مالي is "financial" unless a place word introduces it
+    assert parse("أزمة مالي خانقة").places == []
+    assert names(parse("وصل الجنود إلى جمهورية مالي"))["Mali"].level == "country"
+
+
+def test_country_context_picks_amman_over_oman(parse):
+    doc = parse("أمطار غزيرة في عمان والأردن يعلن الطوارئ")
+    assert names(doc)["Amman"].country == "JO"
+
+
+def test_organisation_named_after_a_place(parse):
+    # the blocking list knows فيلق القدس even without a tagger
+    doc = parse("قابل سليماني، قائد فيلق القدس، المليشيات في بغداد")
+    assert sorted(names(doc)) == ["Baghdad"]
+
+
+def test_person_span_vetoes_a_bare_name_but_not_a_qualified_one(parse):
+    text = "استقبل صلاح الدين ضيوفه. وقصفت الطائرات شرق صلاح الدين"
+    first, second = text.index("صلاح"), text.rindex("صلاح")
+    doc = parse(text, [(first, first + 10, "PER"), (second, second + 10, "PER")])
+    assert [m.start for p in doc.places for m in p.mentions] == [second]
+
+
+def test_demonyms_are_affiliations_not_places(parse):
+    doc = parse("قال مسؤول أمريكي إن القوات الأميركية والإيرانيين والسعودية")
+    hits = [(doc.text[s:e], iso) for s, e, iso in doc.demonyms]
+    assert hits == [("أمريكي", "USA"), ("الأميركية", "USA"), ("الإيرانيين", "IRN")]
+    # السعودية is the country's everyday name, so it stays a place
+    assert names(doc)["Saudi Arabia"].level == "country"
+
+
+def test_resolve_span_for_a_given_mention(parse):
+    doc = parse("سيول في #حفرالباطن والقيصومة")
+    start = doc.text.index("#")
+    rec = resolve_span(doc, start, start + len("#حفرالباطن"))
+    assert rec is not None and rec.country == "SA" and "Hafar" in rec.name_en
+
+
+def test_tanwin_and_agreeing_adjectives_are_not_places(parse):
+    # دوماً "always" is not Douma; اللون الرمادي "the grey colour" is not Ramadi
+    doc = parse("فهم دوماً سباقون، ثم حل اللون الرمادي مكان الأبيض")
+    assert doc.places == []
+    got = names(parse("اشتباكات في مدينة دوما وفي مدينة الرمادي"))
+    assert got["Douma"].country == "SY" and got["Ramadie"].country == "IQ"
+
+
+def test_topic_hashtag_gives_the_country_without_being_a_mention(parse):
+    # the Kuwaiti Sabahiya, not the Yemeni village of the same name; #أمطار_الكويت is no mention
+    doc = parse("المياه تغمر قاعة أفراح في منطقة الصباحية #أمطار_الكويت")
+    assert [(p.name_en, p.country, [m.text for m in p.mentions]) for p in doc.places] == [
+        ("Sabahiya", "KW", ["الصباحية"])]
+    assert parse("المياه تغمر قاعة أفراح في منطقة الصباحية").places == []
+
+
+def test_demonym_points_to_the_country(parse):
+    # "الحكومة الأردنية": Jafr in Jordan, not Saudi Arabia's
+    doc = parse("قالت الحكومة الأردنية إن فرق الإنقاذ وصلت إلى منطقة الجفر بعد السيول")
+    assert [(p.name_en, p.country) for p in doc.places] == [("Al Jafr", "JO")]
+    assert parse("قالت الحكومة إن فرق الإنقاذ وصلت إلى منطقة الجفر بعد السيول").places == []
+
+
+def test_the_capital_in_apposition_is_a_city(parse):
+    # "العاصمة عمان" is Amman; عمان alone is the Sultanate
+    assert [(p.name_en, p.country) for p in parse("تشهد العاصمة عمان تساقطا غزيرا للأمطار").places] == [
+        ("Amman", "JO")]
+    assert [p.country for p in parse("وصل الوزير إلى عمان").places] == ["OM"]
+
+
+def test_a_nisba_surname_is_no_place(parse):
+    # "ليلى العامرية" is a woman's name; "في الإسكندرية" is the city
+    assert parse("كسب ابن الملوح لقبه لهيامه بحب ليلى العامرية").places == []
+    assert [p.country for p in parse("ولدت الكاتبة في الإسكندرية عام 1908").places] == ["EG"]
+
+
+def test_the_kingdom_is_the_kingdom_the_text_names(parse):
+    doc = parse("أعلن الأردن خطة جديدة، وقال وزير إن المملكة تستقبل المساعدات")
+    assert [(p.name_en, [m.text for m in p.mentions]) for p in doc.places] == [("Jordan", ["الأردن", "المملكة"])]
+    # with no kingdom in the text, "المملكة" is nothing; "المملكة المتحدة" is the UK
+    assert parse("قال الوزير إن المملكة تستقبل المساعدات").places == []
+    assert [p.country for p in parse("وصل الوفد إلى المملكة المتحدة").places] == ["GB"]
