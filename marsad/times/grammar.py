@@ -1,0 +1,263 @@
+"""The grammar: regular expressions over normalised text, built once from the lexicons.
+
+Each pattern has a handler (in marsad.times.handlers) that reads its named groups and the anchor date.
+Sub-patterns are plain strings without group names so that they can be reused inside larger ones.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from marsad.times.lexicon import alternation, lexicon
+
+# An expression starts at a word boundary, after optional proclitics و ف then ب ل ك, which stay
+# outside the span ("وفي يناير", "بالأمس" -> "الأمس").
+_START = r"(?<![\w:])(?<!\d[/.])(?:[وف](?=\w\w))??(?:[بلك](?=\w\w))??"  # lazy: "واحد" stays whole
+_END_LETTER = r"(?![^\W\d_])"  # no letter follows (a digit may: "سبتمبر10")
+_END = r"(?!\w)"
+
+
+@functools.cache
+def blocks() -> dict[str, str]:
+    """Named sub-patterns shared by the patterns."""
+    lex = lexicon()
+    b: dict[str, str] = {}
+    # أحد/إحدى are numbers only in 11 (أحد عشر); alone they mean "one of" or, with ال, Sunday
+    b["NW"] = rf"(?!(?:ال|لل|ل)?احدي?(?!\w)(?!\s+عشر))(?:ال|لل|ل)?{alternation(lex.numbers)}(?!\w)"
+    # words join with و; without it only عشر (teens, then a spoken year's second pair), hundreds, thousands
+    b["NUMPH"] = (rf"{b['NW']}(?:\s+و\s*{b['NW']}|\s+عشر(?:ه)?(?!\w)(?:\s+{b['NW']})?"
+                  rf"|\s+(?:مايه|ميه|الاف|الف)(?!\w))*")
+    b["NUM"] = rf"(?:\d+(?:[.,]\d+)?(?![\d/:])|{b['NUMPH']})"
+    b["DAY"] = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?![\d:]|/\d)|{b['NUMPH']})"
+    b["DAYD"] = r"(?:[12]\d|3[01]|0?[1-9])(?![\d:])"
+    b["Y4"] = r"(?:1[0-9]\d\d|20\d\d)(?!\d)"
+    b["YEAR"] = rf"(?:{b['Y4']}|{b['NUMPH']})"
+    b["YKW"] = r"(?:(?:ال)?(?:عام|سنه)\s+)"
+    b["MONTH"] = alternation(lex.months) + _END_LETTER
+    b["HMONTH"] = alternation(lex.hijri_months) + _END
+    b["WD"] = alternation([w for w in lex.weekdays if w.startswith("ال")]) + _END
+    b["WDBARE"] = alternation([w for w in lex.weekdays if not w.startswith("ال")]) + _END
+    b["DIR"] = alternation(lex.directions) + _END
+    b["LAST"] = alternation(lex.last_words) + _END
+    b["UNIT"] = rf"(?:ال)?{alternation(lex.units)}{_END}"
+    b["UNITW"] = alternation(lex.units) + _END
+    b["PART_N"] = alternation([p for p in lex.parts if len(p) > 1 and not p.endswith("ا") and not p.startswith("ال")]) + _END
+    b["PART_ADV"] = alternation([p for p in lex.parts if len(p) > 1]) + _END
+    b["PART_CLOCK"] = alternation(lex.parts) + _END
+    # day words tolerate a doubled initial alef (typo "اامس")
+    b["DAYWORD"] = "(?:" + "|".join(
+        re.sub(r"(?<!\S)ا", "ا{1,2}", r"\s+".join(map(re.escape, w.split())))
+        for w in sorted(lex.day_words, key=len, reverse=True)) + ")" + _END
+    b["HOLIDAY"] = alternation(lex.holidays) + _END
+    b["SETW"] = alternation(lex.set_words) + _END
+    b["HOUR_W"] = rf"(?:ال)?{alternation([w for w, (v, k, o) in lex.numbers.items() if o and k in ('unit', 'ten_marker') and w.endswith('ه')] + ['واحده'])}(?:\s+عشر(?:ه)?)?{_END}"
+    b["SEASON"] = alternation(lex.seasons) + _END
+    b["VAGUE"] = alternation(lex.vague) + _END
+    # a duration: "3 أيام", "يومين", "عام واحد و شهر و 21 يوما", "ساعة ونصف", "نصف ساعة", "أسبوع كامل"
+    # a count in words takes a bare unit: "اثنين الساعة" ("كل يوم اثنين الساعة 4") is not two hours
+    part = (rf"(?:\d+(?:[.,]\d+)?(?![\d/:])\s+{b['UNIT']}|{b['NUMPH']}\s+{b['UNITW']}|(?:نصف\s+)?{b['UNIT']}(?:\s+(?:واحد|واحده))?)"
+            rf"(?:\s+كامل(?:ه)?)?(?:\s+و\s*(?:ال)?نصف(?!\w))?")
+    b["DUR"] = rf"{part}(?:\s*(?:,|و)?\s*(?:و\s*)?{part})*"
+    b["FEW"] = r"(?:بضع(?:ه)?|عده|بعض)"
+    return b
+
+
+def _after(*words: str) -> str:
+    """A lookbehind for one of several words followed by a space (fixed width per word)."""
+    # the word is whole, with at most a proclitic و/ف: "وفي 7" yes, "الإضافي 7" no
+    return "(?:" + "|".join(rf"(?<=(?<!\w){w}\s)|(?<=(?<!\w)[وف]{w}\s)" for w in words) + ")"
+
+
+def _pattern(body: str) -> re.Pattern:
+    return re.compile(_START + "(?P<body>" + body + ")" + _END)
+
+
+@functools.cache
+def gates() -> dict[str, re.Pattern]:
+    """Cheap literal tests run once per text: a pattern is tried only if its gates all match."""
+    lex = lexicon()
+
+    def lit(words) -> re.Pattern:
+        return re.compile(alternation({w.split()[0] for w in words}))
+
+    return {
+        "digit": re.compile(r"\d"),
+        "month": lit(lex.months),
+        "hmonth": lit(lex.hijri_months),
+        "weekday": lit([w.removeprefix("ال") for w in lex.weekdays]),
+        "unit": lit(lex.units),
+        "number": lit(lex.numbers),
+        "dayword": re.compile(alternation({w.split()[-1].lstrip("ا") for w in lex.day_words})),
+        "vague": re.compile(alternation({w.split()[-1] for w in lex.vague})),
+        "season": lit(lex.seasons),
+        "period": re.compile(r"اسبوع|شهر|عام|سنه|عقد"),
+        "week": re.compile("اسبوع"),
+        "shahr": re.compile("شهر"),
+        "few": re.compile(r"بضع|عده|بعض"),
+        "year_kw": re.compile(r"عام|سنه"),
+        "big": re.compile(r"الف|عشر"),
+        "monthish": re.compile(alternation(set(lex.months) | {"شهر"})),
+        "decade": re.compile("ينيات"),
+        "clockish": re.compile(r"\d|ساعه|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
+        "holiday": lit(lex.holidays),
+        "offset_kw": re.compile(r"قبل|منذ|بعد"),
+        "post_kw": re.compile(r"الان|مضت|خلت"),
+        "pre_kw": re.compile(r"طوال|خلال"),
+        "akhir": re.compile(r"اخر"),
+        "edge_kw": re.compile(r"مطلع|بدايه|اوايل|اول|اواخر|نهايه|اواسط|منتصف|اخر|وقت|لاحقا"),
+        "yawm": re.compile(r"يوم"),
+        "saa": re.compile(r"ساعه"),
+        "colon": re.compile(r"\d\s*:\s*\d"),
+        "slash": re.compile(r"\d\s*/\s*\d"),
+        "datesep": re.compile(r"\d\s*[-/.]\s*\d"),
+        "dir_kw": re.compile(alternation({w.split()[-1] for w in lex.directions} | set(lex.last_words) | {"اخر"})),
+        "for_kw": re.compile(r"مده|طيله"),
+        "range_kw": re.compile(r"-|الي|حتي|بين"),
+        "set": re.compile(alternation(set(lex.set_words) | {"كل", "ايام"})),
+        "partish": lit(lex.parts),
+        # narrower gates for patterns that would otherwise run on most texts
+        "digit_h": re.compile(r"\d\s*ه(?!\w)"),
+        "rub": re.compile("ربع"),
+        "day_cue": re.compile(r"(?:يوم\s+|(?:في|منذ|حتي|الي)\s)\d"),
+        "teen_or_ten": re.compile(r"عشر|ثلاثين"),
+        "digit_part": re.compile(r"\d\s*(?:في\s+)?" + alternation(lex.parts) + r"(?!\w)"),
+        "part_digit": re.compile(alternation(lex.parts) + r"\s+\d"),
+        "part_def": re.compile(r"ال(?:صباح|مساء|ليل|ظهير|ظهر)|بعد\s+الظهر|منتصف\s+(?:الليل|النهار)"),
+        "clockword": re.compile(r"نصف|ربع|ثلث|دقيق|دقايق|الا\s|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
+    }
+
+
+# the gates each pattern needs (all of them must match the text)
+GATES = {
+    "vague": ("vague",), "vague_few": ("few", "unit"),
+    "num_ymd": ("datesep",), "num_dmy": ("datesep",), "num_mdy": ("datesep",), "num_ym:y": ("datesep",),
+    "num_ym:m": ("datesep",), "num_dm:slash": ("slash",), "num_dm:dash": ("datesep",),
+    "day_range": ("monthish", "range_kw"), "month_day_range": ("month", "range_kw"),
+    "hijri_date": ("hmonth",), "hijri_month": ("hmonth",), "hijri_year": ("digit_h",),
+    "dmy": ("month",), "mdy": ("month",), "month": ("month",), "year": ("digit",), "year_words": ("year_kw", "number"),
+    "year_words_bare": ("number", "big"), "season": ("season",), "decade": ("decade",), "quarter": ("rub",),
+    "nth_week": ("week",), "dayword": ("dayword",), "weekday": ("weekday",), "weekday:bare": ("weekday", "yawm"), "week_weekday": ("weekday", "week"),
+    "nth_weekday": ("weekday", "number"), "day_of_month": ("shahr",), "weekday_day": ("weekday",), "day_only": ("day_cue",), "day_ordinal": ("teen_or_ten",),
+    "rel_unit": ("period",), "edge": ("edge_kw",), "weekend": ("week",), "week_of": ("week", "month"),
+    "week_weekdays": ("week", "weekday"), "rest_of": ("period",),
+    "offset": ("unit", "offset_kw"), "offset:post": ("unit", "post_kw"), "last_n": ("unit", "dir_kw"),
+    "last_n:n": ("unit", "dir_kw"), "last_n:akhir": ("unit", "akhir"), "duration:pre": ("unit", "pre_kw"), "duration_for": ("unit", "for_kw"), "duration": ("unit",), "clock:saa": ("saa",), "clock:colon": ("colon",), "clock:part": ("digit_part",), "clock:lead": ("part_digit",), "clock_word": ("clockword",), "clock_range": ("clockish", "range_kw"),
+    "holiday": ("holiday",), "set": ("set",), "part_alone": ("part_def",), "this_part": ("part_def",),
+}
+
+
+@functools.cache
+def patterns() -> list[tuple[str, re.Pattern]]:
+    """(handler name, compiled pattern), most specific first (earlier wins ties of equal length)."""
+    b = blocks()
+    # "9 يوليو 2015", "9 يوليو من عام 2015", "التاسع من يوليو لعام 2015"
+    YEAR_TAIL = rf"(?:\s*,?\s*(?:من\s+|لل?(?=(?:عام|سنه)\s))?{b['YKW']}?(?P<y>{b['YEAR']}))?(?:\s*(?P<era>ه|م)(?!\w))?"
+    MONTHS = rf"(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*/\s*(?P<m2>{b['MONTH']})|\s*\(\s*(?P<m2b>{b['MONTH']})\s*\))?"
+    FRAC = r"(?:ال)?(?:نصف|ربع|ثلث)(?!\w)"  # "والنصف": minutes of a clock time in words
+    # a part of the day before a clock time: "بعد الظهر الساعة 7", "الظهر 7:00:05" (the forms that
+    # stand alone; "صباح"/"مساء" before الساعة belong to a day: "صباح الغد الساعة 9")
+    PART_LEAD = r"(?:(?P<part0>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر)\s+(?:في\s+)?)?"
+    # "إلا ربعا", "إلا ثلاث دقائق": minutes before the hour
+    MINUS = rf"(?:\s+الا\s+(?P<minus>(?:ال)?ربعا?|(?:ال)?ثلثا?|\d+\s+دقايق|{b['NUMPH']}\s+دقايق))?"
+    DIR_TAIL = rf"(?:\s+(?P<dir>{b['DIR']}))?"
+    WD_HEAD = rf"(?:(?P<wd>{b['WD']})\s*,?\s*)?"
+    specs = [
+        ("vague", rf"(?P<vague>{b['VAGUE']})"),
+        ("vague_few", rf"(?:قبل|منذ|بعد|خلال)\s+{b['FEW']}\s+{b['UNIT']}"),
+        # numeric dates
+        ("num_ymd", r"(?P<y>\d{4})\s*(?P<s>[-/.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<d>\d{1,2})(?!\d)"),
+        ("num_dmy", r"(?P<d>\d{1,2})\s*(?P<s>[-/.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4}|\d{2})(?!\d)"
+                    r"(?:\s*(?P<era>ه|م)(?!\w))?"),
+        ("num_mdy", r"(?P<m>\d{1,2})\s*/\s*(?P<d>\d{1,2})\s*,\s*(?P<y>\d{4}|\d{2})(?!\d)"),
+        ("num_ym:y", r"(?P<y>(?:19|20)\d\d)\s*[/.]\s*(?P<m>1[0-2]|0?[1-9])(?![\d/.])"),
+        ("num_ym:m", r"(?P<m>1[0-2]|0?[1-9])\s*[-/]\s*(?P<y>(?:19|20)\d\d)(?![\d/.])"),
+        ("num_dm:slash", r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/.,]|\s*[/]|\s*,\s*\d)"),
+        ("num_dm:dash", r"(?=\d)" + _after("في", "يوم", "عند", "حتي", "منذ", "تاريخ") + r"(?P<d>\d{1,2})\s*[-.]\s*(?P<m>\d{1,2})(?![\d/.-])"),
+        # day ranges inside one month: "من 4 إلى 22 يناير 1995", "بين 2-7 فبراير", "19-20 نوفمبر"
+        ("day_range", rf"(?:(?:(?:من|بين)\s+)?(?:{b['WD']}\s+)?(?P<d1>{b['DAY']})\s*(?:-|الي|حتي)\s*"
+                      rf"|بين\s+(?:{b['WD']}\s+)?(?P<d1b>{b['DAY']})\s*و\s*)"
+                      rf"(?:{b['WD']}\s+)?(?P<d2>{b['DAY']})\s*(?:من\s+|في\s+)?"
+                      rf"(?:(?:شهر\s+)?(?P<m>{b['MONTH']}){YEAR_TAIL}|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?)"),
+        ("month_day_range", rf"(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})\s+(?:بين|من)\s+(?P<d1>{b['DAY']})\s*(?:-|الي|حتي|و)\s*(?P<d2>{b['DAY']})"),
+        # Hijri dates
+        ("hijri_date", rf"(?P<d>{b['DAY']})\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>1[34]\d\d|1500)(?!\d))?(?:\s*ه(?!\w))?"),
+        ("hijri_month", rf"(?:(?P<shahr>شهر)\s+)?(?P<hm>{b['HMONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>1[34]\d\d|1500|(?:19|20)\d\d)(?!\d))?(?:\s*ه(?!\w))?"),
+        ("hijri_year", rf"{b['YKW']}?(?P<y>1[34]\d\d|1500)\s*ه(?!\w)"),
+        # Gregorian dates in words
+        ("dmy", rf"{WD_HEAD}(?:يوم\s+)?(?P<d>{b['DAY']})\s*(?:[-./]\s*)?(?:من\s+)?{MONTHS}{YEAR_TAIL}{DIR_TAIL}"),
+        ("mdy", rf"{WD_HEAD}(?P<m>{b['MONTH']})\s*-?\s*(?P<d>{b['DAY']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['YEAR']}))?"),
+        ("month", rf"(?:(?P<this>هذا|هذه)\s+)?{MONTHS}(?:\s*,?\s*(?:من\s+|لل?(?=(?:عام|سنه)\s))?{b['YKW']}?(?P<y>{b['YEAR']}))?(?:\s*(?P<era>ه|م)(?!\w))?"
+                  rf"(?:\s+(?:(?P<dir>{b['DIR']})|(?:من\s+|لل?(?=(?:عام|سنه)\s))?(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?"),
+        ("year", rf"(?P<kw>{b['YKW']})?(?P<y>{b['Y4']})(?:\s*(?P<era>م)(?!\w))?"),
+        ("year_words", rf"(?P<kw>{b['YKW']})(?P<y>{b['NUMPH']})"),
+        ("year_words_bare", rf"(?P<y>{b['NUMPH']})(?!\s+(?!الي|حتي)[^\W\d_])"),
+        # seasons: "صيف 2016", "هذا الصيف", "الربيع القادم", "صيف العام الماضي", "منتصف الصيف"
+        ("season", rf"(?:(?P<edge>منتصف|مطلع|بدايه|اوايل|اواخر|نهايه|اواسط)\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<s>{b['SEASON']})"
+                   rf"(?:\s+(?:من\s+)?(?:(?:{b['YKW']}?(?P<y>{b['YEAR']}))|(?P<dir>{b['DIR']})|(?P<ydir>(?:هذا\s+(?:ال)?|ال)(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
+        ("decade", rf"(?:ال)?(?P<dec>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)ينيات(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<cent>{b['NUMPH']}|{b['DIR']}))?"),
+        ("quarter", rf"(?:ال)?ربع\s+(?P<q>{b['NW']})(?:\s+(?:من\s+)?(?:{b['YKW']}(?P<y>{b['YEAR']})|(?P<y2>{b['Y4']})|(?P<y3>{b['NUMPH']})|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
+        # weeks of a month / year: "الأسبوع الثالث من هذا الشهر", "الأسبوع الأخير من يوليو"
+        ("nth_week", rf"(?:ال)?اسبوع\s+(?P<n>{b['NW']}|{b['LAST']})\s+(?:من\s+)?(?:(?:شهر\s+)?(?P<m>{b['MONTH']})|{b['YKW']}(?P<y>{b['YEAR']})|(?P<rel>(?:هذا\s+)?(?:ال)?(?:شهر|عام|سنه))(?:\s+(?P<dir>{b['DIR']}))?)"),
+        # relative days with optional weekday and part of day: "فجر اليوم", "أمس الأربعاء", "مساء أمس"
+        ("dayword", rf"(?:(?P<part1>{b['PART_N']})\s+)?(?P<rd>{b['DAYWORD']})(?:\s*,?\s*(?P<wd>{b['WD']}))?"
+                    rf"(?:\s+(?P<part2>{b['PART_ADV']}))?"),
+        # weekdays: "الجمعة", "يوم الأحد المقبل", "مساء الجمعة", "الأسبوع المقبل يوم الجمعة"
+        ("weekday", rf"(?:(?P<part1>{b['PART_N']})\s+)?(?:(?P<this>هذا|هذه)\s+(?:يوم\s+)?)?(?P<wd>{b['WD']})"
+                    rf"(?:\s+(?:من\s+)?(?:(?P<dir>{b['DIR']})|(?P<wkdir>(?:ال)?اسبوع\s+{b['DIR']})|(?P<ord>{b['NW']})(?!\s+و\s*{b['NW']})))?"
+                    rf"(?:\s*,?\s+(?:في\s+)?(?P<part2>{b['PART_ADV']}))?"),
+        ("weekday:bare", rf"يوم\s+(?P<wd>{b['WDBARE']})(?:\s+(?P<dir>{b['DIR']}))?"),
+        ("week_weekday", rf"(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع(?:\s+(?P<wkd>{b['DIR']}))?\s+(?:يوم\s+)?(?P<wd>{b['WD']})"),
+        ("nth_weekday", rf"(?P<n>{b['NW']})\s+(?:يوم\s+)?(?P<wd>{b['WD']}|{b['WDBARE']})\s+(?:من|في)\s+(?:(?:شهر\s+)?(?P<m>{b['MONTH']})|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?)"),
+        ("day_of_month", rf"(?:يوم\s+)?(?P<d>{b['DAY']})\s+(?:من\s+)?(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?"),
+        ("weekday_day", rf"(?P<wd>{b['WD']})\s*,?\s*(?:في\s+)?(?P<d>{b['DAY']})"),
+        # a day from the 11th on as a masculine ordinal closing the phrase after a preposition: "عدت في
+        # الحادي والعشرين" (smaller ones are too often "the second one": "بالنسبة للثاني")
+        ("day_ordinal", rf"(?:(?=ال){_after('في', 'الي', 'حتي', 'منذ')}|(?=لل))(?P<d>{b['NUMPH']})(?!\s*[^\W\d_])"),
+        ("day_only", rf"(?:يوم\s+|(?=\d){_after('في', 'منذ', 'حتي', 'الي')})(?P<d>{b['DAYD']})(?!\s*(?:[/.\-]\s*\d|%|(?!الساعه)\w))"),
+        # relative units: "الأسبوع الماضي", "هذا العام", "الشهر المقبل", "العام الجاري"
+        ("rel_unit", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه|عقد))(?:\s+(?P<dir>{b['DIR']}))?"),
+        # the weekend: "عطلة نهاية الأسبوع", and "نهاية الأسبوع" alone, its usual sense in news
+        ("weekend", rf"(?:عطله\s+)?(?:نهايه|نهايات)\s+(?:(?P<this>هذا)\s+)?(?:(?:ال)?اسبوع|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?"),
+        # edges of a period: "مطلع الأسبوع المقبل", "أواخر الشهر الماضي", "في وقت لاحق من هذا العام"
+        ("edge", rf"(?P<edge>مطلع|بدايه|اوايل|اول|اواخر|نهايه|اواسط|منتصف|اخر|(?:في\s+)?وقت\s+(?:لاحق|مبكر|متاخر)(?:\s+من)?|لاحقا\s+في)\s+"
+                 rf"(?:(?P<this>هذا|هذه)\s+)?(?:(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<y>{b['Y4']}))?|(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
+        ("week_of", rf"(?:ال)?اسبوع\s+(?P<d>{b['DAYD']})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<y>{b['Y4']}))?"),
+        ("week_weekdays", rf"(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع(?:\s+(?P<dir>{b['DIR']}))?\s+(?:(?:من|بين)\s+)(?:يوم\s+)?(?P<w1>{b['WD']})\s*(?:الي|حتي|و)\s*(?:يوم\s+)?(?P<w2>{b['WD']})"),
+        ("rest_of", rf"(?:بقيه|باقي)\s+(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?:ال)?(?:حالي|جاري))?"),
+        # offsets from the anchor: "قبل ثلاثة أسابيع", "منذ 1 شهر و 21 أيام من الآن", "بعد أسبوعين من الآن"
+        ("offset", rf"(?P<pre>قبل|منذ|بعد)\s+(?P<dur>{b['DUR']})(?:\s+(?P<post>من\s+الان|مضت|خلت|في\s+المستقبل))?"),
+        ("offset:post", rf"(?P<dur>{b['DUR']})\s+(?P<post>من\s+الان|مضت|خلت)"),
+        # last / next N units: "الشهرين الماضيين", "الأسابيع الثلاثة الماضية", "آخر 3 سنوات", "3 أيام القادمة"
+        ("last_n", rf"(?:(?:خلال|طوال)\s+)?(?P<u>{b['UNIT']})(?:\s+(?P<n>{b['NUM']}))?(?:\s+القليله)?\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
+        ("last_n:n", rf"(?:(?:خلال|طوال)\s+)?(?P<n>\d+|{b['NUMPH']})\s+(?P<u>{b['UNIT']})\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
+        ("last_n:akhir", rf"(?P<last>اخر)\s+(?P<n>\d+|{b['NUMPH']})\s+(?P<u>{b['UNIT']})"),
+        # durations: "لمدة 3 أيام" (span without لمدة), "طوال اليوم", "خلال أسبوعين"
+        ("duration_for", _after("لمده", "مده", "طيله") + rf"(?P<dur>{b['DUR']})"),
+        ("duration:pre", rf"(?P<pre>طوال|خلال)\s+(?P<dur>{b['DUR']})"),
+        ("duration", rf"(?P<dur>{b['DUR']})"),
+        # holidays: "عيد الفطر", "عيد الشكر 2010", "يوم الأب عام 2015"
+        ("holiday", rf"(?P<hol>{b['HOLIDAY']})(?:\s+(?:{b['YKW']}?(?P<y>{b['Y4']})|(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?"),
+        # recurrences: "يوميا", "كل أسبوعين", "كل يوم اثنين", "أيام الأحد", "كل صباح"
+        ("set", rf"(?P<w>{b['SETW']})|كل\s+(?:(?P<n>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNITW']})(?!\s+(?:{b['WD']}|{b['WDBARE']}))"
+                rf"|(?:كل\s+(?:يوم\s+)?|ايام\s+)(?P<wd>{b['WD']}|{b['WDBARE']})|كل\s+(?P<part>{b['PART_N']}|ليله)"),
+        # clock ranges: "من 5 إلى 6 مساءً", "بين الساعة 4 مساءً و 5 مساءً", "من 1:30 بعد الظهر إلى 4",
+        # "ما بين الساعة (التاسعة والحادية عشرة مساء)"
+        ("clock_range", rf"(?:(?:ما\s+)?(?P<head>من|بين)\s+)?(?P<k1>(?:ال)?ساعه\s+)?(?:\(\s*)?(?P<h1>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*:\s*(?P<m1>[0-5]\d))?(?:\s+و\s*(?P<f1>{FRAC}))?(?:\s*(?:في\s+)?(?P<p1>{b['PART_CLOCK']}))?"
+                        rf"\s*(?P<j>-|الي|حتي|و)\s*(?:(?P<k2>(?:ال)?ساعه)\s+)?(?P<h2>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*:\s*(?P<m2>[0-5]\d))?(?:\s+و\s*(?P<f2>{FRAC}))?(?:\s*(?:في\s+)?(?P<p2>{b['PART_CLOCK']}))?"),
+        # a clock time in words with a part of day or a fraction: "السابعة والنصف صباحا", "في الثامنة مساء"
+        ("clock_word", rf"(?P<h>{b['HOUR_W']})(?:\s+(?:و\s*)?(?P<frac>(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?{MINUS}(?:\s+(?:من\s+|في\s+)?(?P<part>{b['PART_ADV']}))?"),
+        # a part of today or of a neighbouring day: "هذا المساء", "هذه الليلة", "الليلة", "الليلة الماضية"
+        ("this_part", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<part>الصباح|المساء|الليله|الظهيره)(?:\s+(?P<dir>{b['DIR']}))?"),
+        # parts of the day alone: "في الصباح", "بعد الظهر", "منتصف الليل" (TIMEX3 code without a date)
+        ("part_alone", rf"(?P<part>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر|منتصف\s+الليل|منتصف\s+النهار)(?:\s+(?P<early>الباكر))?"),
+        # clock times: "الساعة الثالثة عصراً", "الساعة 14:00", "10:30 صباحا"
+        ("clock:saa", rf"{PART_LEAD}(?:ال)?ساعه\s+(?P<h>\d{{1,2}}|{b['HOUR_W']})(?:\s*[:.]\s*(?P<mi>\d\d)(?::(?P<sec>[0-5]\d))?)?"
+                  rf"(?:\s+(?:و\s*)?(?P<frac>(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?"
+                  rf"{MINUS}"
+                  rf"(?:\s+(?:من\s+|هذا\s+|هذه\s+)?(?P<part>{b['PART_CLOCK']}))?"),
+        ("clock:colon", rf"{PART_LEAD}(?P<h>[01]?\d|2[0-3])\s*:\s*(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?!\d)(?:\s*(?:هذا\s+|هذه\s+)?(?P<part>{b['PART_CLOCK']}))?"),
+        # a part of the day then an hour closing the phrase: "مساء 7" ("مساء 7 أكتوبر" is a longer date)
+        ("clock:lead", rf"(?P<part0>{b['PART_N']})\s+(?P<h>1[0-2]|0?[1-9])(?![\d:/\-]|\.\d)(?!\s*[^\W\d_])"),
+        ("clock:part", rf"(?P<h>1[0-2]|0?[1-9])\s*(?:في\s+(?=ال))?(?P<part>{b['PART_CLOCK']})"),
+    ]
+    return [(name, _pattern(body)) for name, body in specs]
