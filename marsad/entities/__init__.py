@@ -1,9 +1,224 @@
-"""Stage placeholder: being built (see the project's issues). Leaves its lists empty."""
+"""Entities: tagger names, curated actors and state institutions, grouped per document with roles.
+
+The stage fills `doc.entity_spans` (the statistical tagger's raw spans) and `doc.entities` (one Entity
+per referent, with every mention, the fullest Arabic name, the English name when known, the kind from
+the actor table, roles the text states and an affiliation). See docs/entities.md.
+"""
 from __future__ import annotations
 
-from marsad.document import Document
+import logging
+
+from marsad.document import Document, Entity, Mention
+from marsad.entities.actors import ActorMatcher
+from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.linking import Candidate, Group, link
+from marsad.entities.matching import DocIndex, select_longest
+from marsad.entities.roles import (
+    InstitutionMatcher,
+    Role,
+    find_role_repeats,
+    is_title_or_office,
+    role_after,
+    role_before,
+    role_continues,
+    role_words,
+)
+from marsad.entities.translit import transliterate
+from marsad.text.normalize import normalize
+
+log = logging.getLogger(__name__)
+
+_TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
+# A role repeated later is taken as a reference to its holder only when it is specific enough.
+_MIN_ROLE_WORDS = 2
+
+
+def _load_tagger():
+    """The statistical tagger, or None while it is not shipped (curated matches still work)."""
+    try:
+        from marsad.entities.tagger import load_tagger
+    except ImportError:
+        return None
+    try:
+        return load_tagger()
+    except (OSError, ValueError, RuntimeError) as exc:  # model file missing or unreadable
+        log.warning("entity tagger unavailable: %s", exc)
+        return None
 
 
 class EntityRecognizer:
+    """Stage: fill `doc.entity_spans` and `doc.entities`."""
+
+    def __init__(self, tagger=None, use_tagger: bool = True) -> None:
+        self.actors = ActorMatcher()
+        self.institutions = InstitutionMatcher()
+        self.tagger = tagger if tagger is not None else (_load_tagger() if use_tagger else None)
+
     def __call__(self, doc: Document) -> Document:
+        index = DocIndex(doc)
+        doc.entity_spans = list(self.tagger.tag(doc)) if self.tagger is not None else []
+        curated = self._curated(index)
+        tagged = self._tagged(doc, curated)
+        groups = link(curated, tagged)
+        self._attach_roles(index, groups)
+        doc.entities = [self._entity(doc, n, g) for n, g in enumerate(groups, 1)]
         return doc
+
+    # -- candidates ----------------------------------------------------------------------------
+    def _curated(self, index: DocIndex) -> list[Candidate]:
+        """Actor-table hits first, then institutions that do not overlap them; longest wins within each."""
+        text = index.doc.text
+        out = []
+        taken: list[tuple[int, int]] = []
+        for h in select_longest(self.actors.find(index)):
+            actor = h.value.actor
+            out.append(Candidate(h.start, h.end, actor.type, _words(text, h.start, h.end), actor=actor,
+                                 after_lam=h.after_lam))
+            taken.append((h.start, h.end))
+        insts = [h for h in self.institutions.find(index) if not _overlaps(h.start, h.end, taken)]
+        for hit in select_longest(insts):
+            out.append(Candidate(hit.start, hit.end, "ORG", _words(text, hit.start, hit.end),
+                                 institution=hit.institution, iso3=hit.iso3, after_lam=hit.after_lam))
+        return out
+
+    @staticmethod
+    def _tagged(doc: Document, curated: list[Candidate]) -> list[Candidate]:
+        taken = [(c.start, c.end) for c in curated]
+        out = []
+        # longest first, so that a tagger's nested or overlapping spans keep only the outer one
+        for start, end, label in sorted(doc.entity_spans, key=lambda s: (s[0] - s[1], s[0])):
+            typ = _TAGGER_TYPES.get(label)
+            if typ == "PER":
+                start = _skip_titles(doc, start, end)
+            words = _words(doc.text, start, end)
+            if typ is None or not words or _overlaps(start, end, taken) or _not_a_name(words):
+                continue
+            out.append(Candidate(start, end, typ, words))
+            taken.append((start, end))
+        return sorted(out, key=lambda c: c.start)
+
+    # -- roles ---------------------------------------------------------------------------------
+    def _attach_roles(self, index: DocIndex, groups: list[Group]) -> None:
+        """Roles around person mentions, affiliations from them, and later repeats of a role."""
+        person_tokens = set()
+        spans = []
+        for g in groups:
+            for m in g.mentions:
+                first, last = _token_range(index, m.start, m.end)
+                spans.append((g, m, first, last))
+                if g.type == "PER":
+                    person_tokens.update(range(first, last + 1))
+        attached: list[tuple[Group, Role]] = []
+        for g, m, first, last in spans:
+            if g.type != "PER":
+                continue
+            for role in (role_before(index, first, person_tokens), role_after(index, last, person_tokens)):
+                if role is None:
+                    continue
+                text = role.text(index.doc.text)
+                if normalize(text) not in {normalize(r) for r in g.roles}:
+                    g.roles.append(text)
+                if g.affiliation is None:
+                    g.affiliation = role.iso3 or _org_affiliation(groups, role)
+                attached.append((g, role))
+        for g, role in attached:
+            words = role_words(index, role)
+            if len(words) < _MIN_ROLE_WORDS:
+                continue
+            for start, end, first, last in find_role_repeats(index, words, role.end):
+                if _names_other_person(index, first, last, person_tokens, g, spans):
+                    continue
+                if role_continues(index, first, last):
+                    continue
+                if (start, end) not in g.role_mentions:
+                    g.role_mentions.append((start, end))
+
+    # -- output --------------------------------------------------------------------------------
+    @staticmethod
+    def _entity(doc: Document, n: int, g: Group) -> Entity:
+        best = g.fullest()
+        name = doc.text[best.start:best.end]
+        if best.after_lam:
+            name = "ا" + name  # "لحشد الشعبي" (from "للحشد") is named "الحشد الشعبي"
+        mentions = [Mention(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions]
+        mentions += [Mention(s, e, doc.text[s:e]) for s, e in g.role_mentions]
+        mentions.sort(key=lambda m: m.start)
+        if g.actor is not None:
+            name_en, kind = g.actor.name_en, g.actor.kind
+            affiliation = g.actor.affiliation or g.affiliation
+        elif g.institution is not None:
+            name_en, kind = g.institution.name_en.format(iso3=g.iso3), g.institution.kind
+            affiliation = g.iso3
+        else:
+            name_en = transliterate(name) if g.type == "PER" else None
+            kind, affiliation = None, g.affiliation
+        return Entity(
+            id=f"e{n}",
+            type=g.type,
+            name=name,
+            name_en=name_en,
+            mentions=mentions,
+            roles=list(g.roles),
+            affiliation=affiliation,
+            kind=kind,
+        )
+
+
+def _skip_titles(doc: Document, start: int, end: int) -> int:
+    """Start of a tagged person name after any leading title or office word ("الأمير", "الرئيس")."""
+    tok = doc.token_at(start)
+    while tok is not None and tok.end < end and tok.i + 1 < len(doc.tokens) and is_title_or_office(tok.norm):
+        tok = doc.tokens[tok.i + 1]
+        start = tok.start
+    return start
+
+
+def _not_a_name(words: tuple[str, ...]) -> bool:
+    """A tagged span made only of demonyms and titles ("روسي", "الرئيس الأمريكي") names no one."""
+    return all(demonym_iso3(w) or is_title_or_office(w) for w in words)
+
+
+def _words(text: str, start: int, end: int) -> tuple[str, ...]:
+    return tuple(w for w in normalize(text[start:end]).split() if any(c.isalpha() for c in w))
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _token_range(index: DocIndex, start: int, end: int) -> tuple[int, int]:
+    first = index.doc.token_at(start)
+    last = index.doc.token_at(end - 1)
+    return (first.i if first else 0), (last.i if last else len(index.tokens) - 1)
+
+
+def _org_affiliation(groups: list[Group], role: Role) -> str | None:
+    """The country (else the name) of an organisation named inside a role ("قائد فيلق القدس")."""
+    for g in groups:
+        if g.type != "ORG":
+            continue
+        for m in g.mentions:
+            if role.start <= m.start and m.end <= role.end:
+                if g.actor is not None:
+                    return g.actor.affiliation or g.actor.name_en
+                return g.iso3
+    return None
+
+
+def _names_other_person(index: DocIndex, first: int, last: int, person_tokens: set[int], g: Group,
+                        spans) -> bool:
+    """A repeated role that sits next to a name (before it, or after it with a comma) is that name's."""
+    if any(first <= t <= last for t in person_tokens):
+        return True
+    nxt = last + 1
+    if nxt < len(index.tokens) and index.tokens[nxt].norm == ",":
+        nxt += 1
+    prev = first - 1
+    if prev >= 0 and index.tokens[prev].norm == ",":
+        prev -= 1
+    for other, _, f, la in spans:
+        if other is g or other.type != "PER":
+            continue
+        if f == nxt or la == prev:
+            return True
+    return False

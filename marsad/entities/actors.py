@@ -1,0 +1,150 @@
+"""The curated actor table (data/actors.tsv) and its matcher, with support rules for ambiguous aliases."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.lexicon import bare_forms, cues, strip_article
+from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, phrase_key
+from marsad.resources import read_tsv
+
+COLUMNS = ("id", "name_ar", "aliases", "name_en", "type", "kind", "affiliation", "role", "cues")
+TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC", "MISC"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name_ar: str
+    name_en: str
+    type: str
+    kind: str
+    affiliation: str | None
+    role: str
+    cues: frozenset[str]  # normalised words licensing this actor's ambiguous aliases
+
+
+@dataclass(frozen=True)
+class Alias:
+    actor: Actor
+    strict: bool  # ambiguous on its own: needs support in the article
+
+
+def spelling_variants(key: str) -> set[str]:
+    """Spellings the normaliser does not fold: أمريكي/أميركي, عبد الله/عبدالله."""
+    out = {key}
+    for k in list(out):
+        if "امريك" in k:
+            out.add(k.replace("امريك", "اميرك"))
+        if "اميرك" in k:
+            out.add(k.replace("اميرك", "امريك"))
+    for k in list(out):
+        ws = k.split(" ")
+        for n in range(len(ws) - 1):
+            if ws[n] == "عبد":
+                out.add(" ".join(ws[:n] + [ws[n] + ws[n + 1]] + ws[n + 2:]))
+    return out
+
+
+@functools.cache
+def load_actors() -> tuple[Actor, ...]:
+    """Rows of data/actors.tsv as Actors (validated: known type, unique id)."""
+    rows = read_tsv("actors.tsv")
+    header, rows = rows[0], rows[1:]
+    assert tuple(header) == COLUMNS, f"actors.tsv header {header}"
+    actors = []
+    seen = set()
+    for row in rows:
+        row = row + [""] * (len(COLUMNS) - len(row))
+        rec = dict(zip(COLUMNS, row))
+        if rec["type"] not in TYPES or rec["id"] in seen:
+            raise ValueError(f"actors.tsv: bad row {rec['id']!r}")
+        seen.add(rec["id"])
+        actors.append(
+            Actor(
+                id=rec["id"],
+                name_ar=rec["name_ar"],
+                name_en=rec["name_en"],
+                type=rec["type"],
+                kind=rec["kind"],
+                affiliation=rec["affiliation"] or None,
+                role=rec["role"],
+                cues=frozenset(strip_article(phrase_key(c)) for c in rec["cues"].split("|") if c),
+            )
+        )
+    return tuple(actors)
+
+
+def aliases_of(actor_row_aliases: str, name_ar: str) -> list[tuple[str, bool]]:
+    out = [(name_ar, False)]
+    for a in actor_row_aliases.split("|"):
+        a = a.strip()
+        if a:
+            out.append((a[1:], True) if a.startswith("~") else (a, False))
+    return out
+
+
+class ActorMatcher:
+    """Finds curated actors in a document; ambiguous ("~") aliases need support."""
+
+    def __init__(self) -> None:
+        self.actors = load_actors()
+        self.matcher = PhraseMatcher()
+        rows = {r[0]: r for r in read_tsv("actors.tsv")[1:]}
+        for actor in self.actors:
+            row = rows[actor.id] + [""] * len(COLUMNS)
+            for phrase, strict in aliases_of(row[2], actor.name_ar):
+                for key in spelling_variants(phrase_key(phrase)):
+                    self.matcher.add(key, Alias(actor, strict))
+        self.matcher.build()
+
+    def find(self, index: DocIndex) -> list[Hit]:
+        """Hits whose value is an Alias, with unsupported ambiguous aliases removed (overlaps kept)."""
+        hits = self.matcher.find(index)
+        firm = {h.value.actor.id for h in hits if not h.value.strict}
+        return [h for h in hits if not h.value.strict or self._supported(index, h, firm)]
+
+    def _supported(self, index: DocIndex, hit: Hit, firm: set[str]) -> bool:
+        """A person's surname counts once the full name is in the article; any alias counts after a cue;
+        an outlet's common-word name ("العربية") also counts in quotation marks."""
+        actor = hit.value.actor
+        if actor.kind == "person" and actor.id in firm:
+            return True
+        if actor.kind == "media" and _quoted(index, hit):
+            return True
+        return self._cued(index, hit)
+
+    @staticmethod
+    def _cued(index: DocIndex, hit: Hit) -> bool:
+        """The word before an ambiguous alias is a title (persons), an outlet noun (media) or a row cue."""
+        if hit.first == 0:
+            return False
+        prev = index.tokens[hit.first - 1]
+        if prev.kind != "word":
+            return False
+        actor = hit.value.actor
+        c = cues()
+        # the actor's own nationality right before it: "الرئيس السوري الأسد", "الوزير الأمريكي كيري"
+        if actor.affiliation and demonym_iso3(prev.norm) == actor.affiliation:
+            return True
+        for form in bare_forms(prev.norm):
+            bare = strip_article(form)
+            if bare in actor.cues or form in actor.cues:
+                return True
+            if actor.kind == "person" and (form in c.person_cues or bare in c.person_cues):
+                return True
+            if actor.kind == "media" and bare in c.media:
+                return True
+        return False
+
+
+_QUOTES = frozenset('"«»“”\'')
+
+
+def _quoted(index: DocIndex, hit: Hit) -> bool:
+    """The alias alone between quotation marks (“العربية”, لـ"العربية.نت")."""
+    toks = index.tokens
+    before = toks[hit.first - 1].text if hit.first > 0 else ""
+    after = toks[hit.last + 1].text if hit.last + 1 < len(toks) else ""
+    return before in _QUOTES and after in _QUOTES

@@ -1,0 +1,82 @@
+"""The word lists the entity stage reads (data/entity_cues.tsv, data/institutions.tsv), loaded once."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from marsad.resources import read_tsv
+from marsad.text.normalize import normalize
+
+# Proclitics that may precede a name or a role and stay outside its span: conjunction, then preposition.
+OUTER_PROCLITIC = re.compile(r"(?:و|ف)?(?:ب|ل|ك)?")
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    """A phrase as a tuple of normalised words (same normalisation as Token.norm)."""
+    return tuple(normalize(phrase).split())
+
+
+def strip_article(norm: str) -> str:
+    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+
+
+def bare_forms(norm: str) -> list[str]:
+    """A normalised word without each possible outer proclitic (و، ف، ب، ل، ك and pairs), whole first."""
+    out = [norm]
+    for i in range(1, min(3, len(norm) - 1) + 1):
+        if OUTER_PROCLITIC.fullmatch(norm[:i]):
+            out.append(norm[i:])
+            if norm[:i].endswith("ل") and norm[i:].startswith("ل"):
+                out.append("ا" + norm[i:])  # لل = ل + ال with the alef dropped
+    return out
+
+
+@dataclass(frozen=True)
+class Cues:
+    offices: tuple[tuple[str, ...], ...]  # role heads, longest first
+    titles: frozenset[str]
+    media: frozenset[str]
+    stops: frozenset[str]
+    person_cues: frozenset[str]  # honorific titles, with and without ال
+
+
+@functools.cache
+def cues() -> Cues:
+    rows = read_tsv("entity_cues.tsv")[1:]
+    by_kind: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, kind in rows:
+        by_kind.setdefault(kind, []).append(words(phrase))
+    offices = tuple(sorted(set(by_kind.get("office", [])), key=len, reverse=True))
+    titles = frozenset(" ".join(w) for w in by_kind.get("title", []))
+    person = set()
+    # offices are not cues: "العقيد المالكي" is not Nouri al-Maliki; a row lists its own ("الرئيس" for الأسد)
+    for w in by_kind.get("title", []):
+        person.add(w[-1])
+        person.add(strip_article(w[-1]))
+    return Cues(
+        offices=offices,
+        titles=titles,
+        media=frozenset(strip_article(w[0]) for w in by_kind.get("media_cue", [])),
+        stops=frozenset(w[0] for w in by_kind.get("stop", [])),
+        person_cues=frozenset(person),
+    )
+
+
+@dataclass(frozen=True)
+class Institution:
+    head: tuple[str, ...]  # normalised words
+    name_en: str  # template with {iso3}
+    kind: str
+    feminine: bool  # the country adjective must be feminine ("الخارجية الإيرانية")
+    key: str  # heads that name the same institution share a key ("الخارجية" = "وزارة الخارجية")
+
+
+@functools.cache
+def institutions() -> tuple[Institution, ...]:
+    """Institution heads, longest first; heads with the same English name share a key, so that the
+    short "الخارجية" and the full "وزارة الخارجية" group together."""
+    out = []
+    for head, name_en, kind, agree in read_tsv("institutions.tsv")[1:]:
+        out.append(Institution(words(head), name_en, kind, agree == "f", name_en))
+    return tuple(sorted(out, key=lambda i: len(i.head), reverse=True))

@@ -1,0 +1,249 @@
+"""Roles the text states around a person's name, state institutions (head + demonym), and role references.
+
+- before the name: "الرئيس الأمريكي دونالد ترامب", "وزير الخارجية الأمريكي، مايك بومبيو"
+- after it, as an appositive: "عباس موسوي، المتحدث باسم الخارجية الإيرانية،"
+- a role phrase attached to a named person and repeated later refers to that person
+  ("وطالب المتحدث باسم الخارجية الإيرانية ...").
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.lexicon import Institution, bare_forms, cues, institutions, strip_article
+from marsad.entities.matching import DocIndex, PhraseMatcher
+from marsad.text.normalize import normalize
+
+# A role phrase is short: the head plus a few modifiers.
+_MAX_BEFORE = 7
+_MAX_AFTER = 10
+_APPOSITIVE_MARKS = {",", "-", "–"}
+
+
+@dataclass(slots=True)
+class Role:
+    start: int
+    end: int
+    first: int  # token range [first, last]
+    last: int
+    iso3: str | None  # country from a demonym inside the role
+    lost_article: bool = False  # "للرئيس": the head's ال lost its alef after ل; the role text restores it
+
+    def text(self, doc_text: str) -> str:
+        """The role as written, with its article restored ("للرئيس اليمني" -> "الرئيس اليمني")."""
+        return ("ال" if self.lost_article else "") + doc_text[self.start:self.end]
+
+
+def _word_forms(norm: str) -> set[str]:
+    """A token's normalised form without outer proclitics, with and without the article."""
+    out = set()
+    for f in bare_forms(norm):
+        out.add(f)
+        out.add(strip_article(f))
+    return out
+
+
+def head_at(index: DocIndex, i: int) -> tuple[int, int] | None:
+    """(number of tokens, proclitic chars) of the longest role head starting at token i, else None."""
+    toks = index.tokens
+    first_forms = None
+    for head in cues().offices:
+        if i + len(head) > len(toks):
+            continue
+        if first_forms is None:
+            first_forms = _word_forms(toks[i].norm)
+        if strip_article(head[0]) not in first_forms and head[0] not in first_forms:
+            continue
+        if all(toks[i + n].norm == w for n, w in enumerate(head[1:], 1)):
+            return len(head), _clitic_len(toks[i].norm, head[0])
+    return None
+
+
+def _clitic_len(norm: str, head_word: str) -> int:
+    """Characters of outer proclitics before a head word inside a token (keeps the head's article)."""
+    for k in range(0, min(3, len(norm) - 1) + 1):
+        rest = norm[k:]
+        if rest == head_word or strip_article(rest) == strip_article(head_word):
+            return k
+    return 0
+
+
+def _lost_article(norm: str, k: int) -> bool:
+    """The proclitics end in لل: ل + an article whose alef was dropped."""
+    return k >= 2 and norm[:k].endswith("لل")
+
+
+def _demonym(index: DocIndex, first: int, last: int) -> str | None:
+    for t in index.tokens[first:last + 1]:
+        for f in bare_forms(t.norm):
+            iso3 = demonym_iso3(f)
+            if iso3:
+                return iso3
+    return None
+
+
+def _is_stop(norm: str) -> bool:
+    """Words that end a role phrase; also "لصحيفة"/"لوكالة" (said to an outlet)."""
+    c = cues()
+    if norm.startswith("ل") and strip_article(norm[1:]) in c.media:
+        return True
+    return any(f in c.stops for f in bare_forms(norm))
+
+
+def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
+    """The role phrase right before a name starting at token `first` ("الرئيس الأمريكي" دونالد ترامب)."""
+    toks = index.tokens
+    j = first - 1
+    if j >= 0 and toks[j].norm in _APPOSITIVE_MARKS:
+        j -= 1
+    end_tok = j
+    found: tuple[int, int] | None = None
+    while j >= 0 and end_tok - j < _MAX_BEFORE:
+        t = toks[j]
+        if t.kind != "word" or j in blocked or _is_stop(t.norm):
+            break
+        h = head_at(index, j)
+        if h and j + h[0] - 1 <= end_tok:
+            found = (j, h[1])
+            # a head may itself follow a head: "نائب الرئيس", "مساعد وزير الخارجية"
+            if j > 0 and toks[j - 1].kind == "word" and (j - 1) not in blocked:
+                h2 = head_at(index, j - 1)
+                if h2:
+                    found = (j - 1, h2[1])
+            break
+        j -= 1
+    if not found:
+        return None
+    i, k = found
+    end_tok = _before_titles(index, i, end_tok)
+    if end_tok < i:
+        return None
+    return Role(index.char_offset(i, k), toks[end_tok].end, i, end_tok, _demonym(index, i, end_tok),
+                _lost_article(toks[i].norm, k))
+
+
+def _before_titles(index: DocIndex, first: int, last: int) -> int:
+    """The last token of a role once honorifics and ranks right before the name are cut off."""
+    titles = cues().titles
+    while last > first:
+        norms = [t.norm for t in index.tokens[first:last + 1]]
+        n = next((n for n in (3, 2, 1) if n < len(norms) and " ".join(norms[-n:]) in titles), 0)
+        if not n:
+            break
+        last -= n
+    return last
+
+
+def role_after(index: DocIndex, last: int, blocked: set[int]) -> Role | None:
+    """An appositive role after a name ending at token `last` ("عباس موسوي، المتحدث باسم ...")."""
+    toks = index.tokens
+    j = last + 1
+    if j >= len(toks) or toks[j].norm not in _APPOSITIVE_MARKS:
+        return None
+    j += 1
+    if j >= len(toks) or j in blocked:
+        return None
+    h = head_at(index, j)
+    # "السيسي، ورئيس حزب الغد ..." coordinates another person; an appositive has no conjunction
+    if not h or toks[j].norm[:1] in ("و", "ف") and h[1] > 0:
+        return None
+    start_tok = j
+    end_tok = j + h[0] - 1
+    k = end_tok + 1
+    closed = False
+    while k < len(toks) and k - start_tok < _MAX_AFTER:
+        t = toks[k]
+        if t.kind not in ("word", "number", "latin") or k in blocked or _is_stop(t.norm):
+            closed = True
+            break
+        end_tok = k
+        k += 1
+    # an appositive is closed by punctuation, a stop word or the text's end; a run-on is a clause
+    if not closed and k < len(toks):
+        return None
+    return Role(index.char_offset(start_tok, h[1]), toks[end_tok].end, start_tok, end_tok,
+                _demonym(index, start_tok, end_tok), _lost_article(toks[start_tok].norm, h[1]))
+
+
+def role_words(index: DocIndex, role: Role) -> tuple[str, ...]:
+    """The role as normalised words (its span already excludes outer proclitics)."""
+    return tuple(normalize(role.text(index.doc.text)).split())
+
+
+def role_continues(index: DocIndex, first: int, last: int) -> bool:
+    """A role occurrence that is part of a longer role: "مساعد [وزير الدفاع]", "[وزير الدفاع] الأمريكي"."""
+    toks = index.tokens
+    if first > 0 and toks[first - 1].kind == "word" and head_at(index, first - 1):
+        return True
+    if last + 1 < len(toks):
+        nxt = toks[last + 1].norm
+        if demonym_iso3(nxt) or any(demonym_iso3(f) for f in bare_forms(nxt)):
+            return True
+    return False
+
+
+@functools.cache
+def _single_offices() -> frozenset[str]:
+    return frozenset(strip_article(h[0]) for h in cues().offices if len(h) == 1)
+
+
+def is_title_or_office(norm: str) -> bool:
+    """A definite one-word office ("الرئيس") or honorific ("الشيخ"): never the start of a name.
+
+    Indefinite forms are left alone: أمير, سلطان and ملك are also given names.
+    """
+    c = cues()
+    return any(f.startswith("ال") and (strip_article(f) in _single_offices() or f in c.titles)
+               for f in bare_forms(norm))
+
+
+def find_role_repeats(index: DocIndex, words: tuple[str, ...], after: int) -> list[tuple[int, int, int, int]]:
+    """Later occurrences (start, end, first, last) of a role phrase, clitics allowed on its first word."""
+    toks = index.tokens
+    out = []
+    n = len(words)
+    for i, t in enumerate(toks):
+        if t.start < after or i + n > len(toks):
+            continue
+        if words[0] not in bare_forms(t.norm):
+            continue
+        if all(toks[i + m].norm == w for m, w in enumerate(words[1:], 1)):
+            k = len(t.norm) - len(words[0])
+            out.append((index.char_offset(i, k), toks[i + n - 1].end, i, i + n - 1))
+    return out
+
+
+@dataclass(slots=True)
+class InstitutionHit:
+    start: int
+    end: int
+    first: int
+    last: int
+    institution: Institution
+    iso3: str
+    after_lam: bool = False
+
+
+class InstitutionMatcher:
+    """State institutions written as head + demonym: "الخارجية الإيرانية", "القوات الأمريكية"."""
+
+    def __init__(self) -> None:
+        self.matcher = PhraseMatcher()
+        for inst in institutions():
+            self.matcher.add(" ".join(inst.head), inst)
+        self.matcher.build()
+
+    def find(self, index: DocIndex) -> list[InstitutionHit]:
+        toks = index.tokens
+        out = []
+        for h in self.matcher.find(index):
+            j = h.last + 1
+            if j >= len(toks) or not toks[j].norm.startswith("ال"):
+                continue
+            adj = toks[j].norm
+            iso3 = demonym_iso3(adj)
+            if iso3 and adj.endswith("ه") == h.value.feminine:
+                out.append(InstitutionHit(h.start, toks[j].end, h.first, j, h.value, iso3, h.after_lam))
+        return out
+

@@ -1,0 +1,72 @@
+"""Named-entity tagger (PER, ORG, LOC, MISC): BIO labels for words, character spans for a Document."""
+from __future__ import annotations
+
+import functools
+
+from marsad.document import Document, Token
+from marsad.entities.neural import BiLstmCrf, load_model
+from marsad.text.normalize import normalize
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+class Tagger:
+    """Wraps a BIO model; turns its labels into spans over a Document's tokens."""
+
+    def __init__(self, model: BiLstmCrf) -> None:
+        self.model = model
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels (B-PER, I-ORG, O ...) for each sentence of surface words."""
+        return self.model.tag_sentences(sentences)
+
+    def tag_words(self, words: list[str]) -> list[str]:
+        """BIO labels for one sentence of surface words."""
+        return self.tag_sentences([words])[0]
+
+    def tag(self, doc: Document) -> list[tuple[int, int, str]]:
+        """Character spans (start, end, label) of the names in doc.text, proclitics excluded."""
+        sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences] or [doc.tokens]
+        labels = self.tag_sentences([[t.text for t in toks] for toks in sents])
+        spans: list[tuple[int, int, str]] = []
+        for toks, labs in zip(sents, labels):
+            for first, last, typ in _bio_to_token_spans(labs):
+                start = name_start(toks[first])
+                spans.append((start, toks[last - 1].end, typ))
+        return spans
+
+
+def _bio_to_token_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last+1, type) token ranges; a stray I- opens an entity."""
+    out: list[tuple[int, int, str]] = []
+    start, typ = -1, ""
+    for i, lab in enumerate(list(labels) + ["O"]):
+        bio, _, t = lab.partition("-")
+        if typ and (bio != "I" or t != typ):
+            out.append((start, i, typ))
+            typ = ""
+        if bio == "B" or (bio == "I" and not typ):
+            start, typ = i, t
+    return out
+
+
+def name_start(tok: Token) -> int:
+    """Where a name begins in its first token: after و ف ب ل ك س, but keeping the article ال."""
+    if tok.prefix_end == tok.start:
+        return tok.start
+    prefix = normalize(tok.text[: tok.prefix_end - tok.start])
+    if prefix.endswith("ال") and not prefix.endswith("لل"):
+        # walk back over the two article letters (and any diacritics between them) in the original
+        i, seen = tok.prefix_end, 0
+        while i > tok.start and seen < 2:
+            i -= 1
+            if normalize(tok.text[i - tok.start]):
+                seen += 1
+        return i
+    return tok.prefix_end
+
+
+@functools.cache
+def load_tagger() -> Tagger:
+    """The shipped NER model (marsad.entities.neural), loaded once per process; no network."""
+    return Tagger(load_model())

@@ -1,0 +1,279 @@
+"""Entities on the two reference articles, and the matching, merging and role rules on real strings."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.document import Document
+from marsad.entities import EntityRecognizer
+from marsad.entities.actors import load_actors
+from marsad.entities.translit import transliterate
+from marsad.text import TextLayer
+
+
+class FakeTagger:
+    """Tags fixed (text, label) names wherever they occur, like the statistical tagger's output."""
+
+    def __init__(self, names: list[tuple[str, str]]) -> None:
+        self.names = names
+
+    def tag(self, doc: Document) -> list[tuple[int, int, str]]:
+        spans = []
+        for name, label in self.names:
+            i = doc.text.find(name)
+            while i >= 0:
+                spans.append((i, i + len(name), label))
+                i = doc.text.find(name, i + 1)
+        return spans
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return EntityRecognizer(use_tagger=False)
+
+
+def run(text: str, stage: EntityRecognizer) -> Document:
+    return stage(TextLayer()(Document(text=text)))
+
+
+def by_en(doc: Document, name_en: str):
+    found = [e for e in doc.entities if e.name_en == name_en]
+    assert len(found) == 1, (name_en, [(e.name, e.name_en) for e in doc.entities])
+    return found[0]
+
+
+# -- the reference articles ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "fixture, name_en, typ, name",
+    [
+        ("sample1", "Donald Trump", "PER", "دونالد ترامب"),
+        ("sample1", "Abbas Mousavi", "PER", "عباس موسوي"),
+        ("sample2", "Qasem Soleimani", "PER", "قاسم سليماني"),
+        ("sample2", "Mike Pompeo", "PER", "مايك بومبيو"),
+        ("sample2", "Mac Thornberry", "PER", "ماك ثورنبيري"),
+        ("sample2", "Angus King", "PER", "أنجوس كينج"),
+        ("sample2", "Donald Trump", "PER", "ترامب"),
+        ("sample1", "Reuters", "ORG", "رويترز"),
+        ("sample2", "The Guardian", "ORG", "الغارديان"),
+        ("sample2", "The Wall Street Journal", "ORG", "وول ستريت جورنال"),
+        ("sample2", "Popular Mobilization Forces", "ORG", "الحشد الشعبي"),
+        ("sample2", "Quds Force", "ORG", "فيلق القدس"),
+        ("sample1", "Iranian Ministry of Foreign Affairs", "ORG", "الخارجية الإيرانية"),
+    ],
+)
+def test_samples_name_the_actors(request, fixture, name_en, typ, name):
+    doc = request.getfixturevalue(fixture)
+    e = by_en(doc, name_en)
+    assert (e.type, e.name) == (typ, name)
+    assert all(doc.text[m.start:m.end] == m.text for m in e.mentions)
+
+
+def test_sample1_trump_partial_name_merged_with_full(sample1):
+    trump = by_en(sample1, "Donald Trump")
+    assert [m.text for m in trump.mentions] == ["دونالد ترامب", "ترامب"]
+    assert trump.roles == ["الرئيس الأمريكي"]
+    assert trump.affiliation == "USA"
+
+
+def test_sample2_soleimani_partial_names_merged_with_full(sample2):
+    soleimani = by_en(sample2, "Qasem Soleimani")
+    texts = [m.text for m in soleimani.mentions]
+    assert texts[0] == "قاسم سليماني" and texts.count("سليماني") == 3
+    assert soleimani.roles == ["قائد فيلق القدس"]
+
+
+def test_sample1_spokesman_role_refers_back_to_mousavi(sample1):
+    mousavi = by_en(sample1, "Abbas Mousavi")
+    assert mousavi.roles == ["المتحدث باسم الخارجية الإيرانية"]
+    assert mousavi.affiliation == "IRN"
+    texts = [m.text for m in mousavi.mentions]
+    # the later "وطالب المتحدث باسم الخارجية الإيرانية" is an extra mention of the same person
+    assert texts == ["عباس موسوي", "المتحدث باسم الخارجية الإيرانية"]
+    assert mousavi.mentions[1].start > sample1.text.index("وطالب")
+
+
+def test_sample2_roles_and_affiliations(sample2):
+    assert by_en(sample2, "Mike Pompeo").roles == ["وزير الخارجية الأمريكي"]
+    assert by_en(sample2, "Mac Thornberry").roles == ["النائب في النواب الأمريكي"]
+    assert by_en(sample2, "Angus King").roles == ["العضو في لجنة الاستخبارات بمجلس الشيوخ الأمريكي"]
+    for name in ("Mike Pompeo", "Mac Thornberry", "Angus King"):
+        assert by_en(sample2, name).affiliation == "USA"
+
+
+def test_samples_media_kind(sample1, sample2):
+    assert by_en(sample1, "Reuters").kind == "media"
+    assert by_en(sample2, "The Guardian").kind == "media"
+    assert by_en(sample2, "CNN").kind == "media"
+    assert by_en(sample2, "Quds Force").kind == "armed_group"
+
+
+def test_sample2_minister_role_is_not_an_institution(sample2):
+    # "وزير الخارجية الأمريكي": الأمريكي agrees with وزير, not with الخارجية
+    assert not [e for e in sample2.entities if e.kind == "government" and e.name == "الخارجية الأمريكي"]
+
+
+# -- matching with proclitics --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("وأكد أن وفيلق القدس يقف وراء الهجوم", "فيلق القدس"),
+        ("وقال مصدر لـ«الحشد الشعبي» إن القصف استهدف مقرا", "الحشد الشعبي"),
+        ("واتهمت واشنطن بالحشد الشعبي بالوقوف وراء الهجمات", "الحشد الشعبي"),
+        ("وقالت مصادر مقربة من الحشد الشعبي إن", "الحشد الشعبي"),
+        ("وأكد ناطق باسم كتائب حزب الله أن", "كتائب حزب الله"),
+    ],
+)
+def test_match_allows_a_proclitic_outside_the_span(stage, text, mention):
+    doc = run(text, stage)
+    (e,) = [e for e in doc.entities if e.kind == "armed_group"]
+    (m,) = e.mentions
+    assert m.text == mention and doc.text[m.start:m.end] == mention
+
+
+def test_match_after_lam_of_the_article(stage):
+    doc = run("وجه قائد عسكري انتقادات للحشد الشعبي في بيان", stage)
+    (e,) = doc.entities
+    assert e.name == "الحشد الشعبي" and e.mentions[0].text == "لحشد الشعبي"
+
+
+def test_match_needs_whole_words(stage):
+    assert run("وأيد الترامبيون سياسات البيت", stage).entities == []
+    assert run("يتحرك الحشد العسكري قرب الحدود", stage).entities == []
+
+
+def test_ambiguous_alias_needs_a_cue(stage):
+    assert run("نفذ الحشد العسكري مناورات", stage).entities == []
+    doc = run("تعرضت معسكرات الحشد لقصف جوي", stage)
+    assert [e.name_en for e in doc.entities] == ["Popular Mobilization Forces"]
+
+
+def test_outlet_with_a_common_word_name(stage):
+    assert run("يتحدث بالعربية والإنجليزية ويدرس اللغة العربية", stage).entities == []
+    doc = run('وقال في حديث لـ"العربية.نت" إن الفيلم جاهز', stage)
+    assert [(e.name_en, e.kind) for e in doc.entities] == [("Al Arabiya", "media")]
+
+
+# -- merging ---------------------------------------------------------------------------------------
+def test_institution_short_form_merges_with_full(stage):
+    doc = run("أصدرت وزارة الدفاع الروسية بيانا. وقالت الدفاع الروسية إن", stage)
+    (e,) = doc.entities
+    assert e.name == "وزارة الدفاع الروسية" and len(e.mentions) == 2
+    assert (e.type, e.affiliation) == ("ORG", "RUS")
+
+
+def test_tagger_surname_merges_with_full_name():
+    text = "وقال جون سميث، المتحدث باسم الوكالة، إن التقرير جاهز. وأضاف سميث أن"
+    stage = EntityRecognizer(tagger=FakeTagger([("جون سميث", "PER"), ("سميث", "PER")]))
+    doc = run(text, stage)
+    (e,) = [e for e in doc.entities if e.type == "PER"]
+    assert [m.text for m in e.mentions] == ["جون سميث", "سميث"]
+    assert e.name == "جون سميث" and e.name_en == "John Smith"
+    assert e.roles == ["المتحدث باسم الوكالة"]
+
+
+def test_curated_match_wins_over_overlapping_tagger_span():
+    text = "قابل سليماني قادة الفصائل"
+    stage = EntityRecognizer(tagger=FakeTagger([("قابل سليماني", "PER")]))
+    doc = run(text, stage)
+    (e,) = doc.entities
+    assert (e.name, e.name_en) == ("سليماني", "Qasem Soleimani")
+    assert doc.entity_spans == [(0, len("قابل سليماني"), "PER")]
+
+
+def test_role_before_name_gives_role_and_affiliation():
+    text = "وقال وزير الخارجية التركي، خالد أوزتورك، إن"
+    stage = EntityRecognizer(tagger=FakeTagger([("خالد أوزتورك", "PER")]))
+    doc = run(text, stage)
+    (e,) = [e for e in doc.entities if e.type == "PER"]
+    assert e.roles == ["وزير الخارجية التركي"] and e.affiliation == "TUR"
+
+
+def test_repeated_role_next_to_another_name_is_not_a_reference():
+    text = ("قال جون سميث، المتحدث باسم الخارجية الأمريكية، إن. "
+            "ثم قال المتحدث باسم الخارجية الأمريكية بيتر براون إن")
+    stage = EntityRecognizer(tagger=FakeTagger([("جون سميث", "PER"), ("بيتر براون", "PER")]))
+    doc = run(text, stage)
+    smith = next(e for e in doc.entities if e.name == "جون سميث")
+    assert [m.text for m in smith.mentions] == ["جون سميث"]
+
+
+# -- data ------------------------------------------------------------------------------------------
+def test_actor_table_is_large_and_typed():
+    actors = load_actors()
+    assert len(actors) >= 300
+    assert {a.kind for a in actors} >= {"person", "media", "armed_group", "government", "international"}
+    assert all(a.name_en for a in actors)
+
+
+def test_transliteration_of_unlisted_names():
+    # ثورنبيري is not in the list; its consonant skeleton matches ثورنبري (Thornberry)
+    assert transliterate("ماك ثورنبيري") == "Mac Thornberry"
+    assert transliterate("فيروس كورونا") is None  # a tagger error gets no English name
+    assert transliterate("جون سميث") == "John Smith"
+    assert transliterate("زخرف غامض") is None
+
+
+def test_title_is_not_part_of_a_tagged_name():
+    text = "استقبل الأمير خالد الفهد الوفد"
+    stage = EntityRecognizer(tagger=FakeTagger([("الأمير خالد الفهد", "PER")]))
+    (e,) = run(text, stage).entities
+    assert e.name == "خالد الفهد" and e.roles == ["الأمير"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("التقى وزير الدفاع الأميركي آشتون كارتر نظيره", []),
+        ("وقالت الدفاع الأردنية في بيان", [("Ministry of Defence (JOR)", "JOR")]),
+        ("وانتشر الجيش الأمريكي في المنطقة", [("US Army / US military", "USA")]),
+        ("ودعت الحكومة التركية إلى التهدئة", [("Government (TUR)", "TUR")]),
+    ],
+)
+def test_institution_needs_an_agreeing_adjective(stage, text, expected):
+    doc = run(text, stage)
+    assert [(e.name_en, e.affiliation) for e in doc.entities if e.type == "ORG"] == expected
+
+
+def test_common_word_homonym_of_a_group_needs_a_cue(stage):
+    assert run("وظهر حماس النزلاء وشوقهم للفعاليات", stage).entities == []
+    doc = run("ووصل وفد حماس إلى القاهرة", stage)
+    assert [e.name_en for e in doc.entities] == ["Hamas"]
+
+
+def test_title_before_the_name_is_not_part_of_the_role():
+    text = "وقال مدير عام الصندوق المهندس يوسف الزغيبي إن"
+    stage = EntityRecognizer(tagger=FakeTagger([("يوسف الزغيبي", "PER")]))
+    (e,) = run(text, stage).entities
+    assert e.roles == ["مدير عام الصندوق"]
+
+
+def test_epithet_is_not_the_name(stage):
+    doc = run("وجه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز كلمة", stage)
+    (e,) = doc.entities
+    assert e.name == "سلمان بن عبدالعزيز" and e.name_en == "King Salman bin Abdulaziz"
+
+
+def test_role_inside_a_longer_role_is_not_a_reference():
+    text = ("وقال جون سميث، وزير الدفاع، إن القوات مستعدة. "
+            "وأكد مساعد وزير الدفاع أن الخطة جاهزة. ثم قال وزير الدفاع البريطاني إن")
+    stage = EntityRecognizer(tagger=FakeTagger([("جون سميث", "PER")]))
+    (e,) = [e for e in run(text, stage).entities if e.type == "PER"]
+    assert e.roles == ["وزير الدفاع"] and [m.text for m in e.mentions] == ["جون سميث"]
+
+
+def test_role_after_lam_keeps_its_article():
+    text = "ونقل عن علي صالح، الذي قال للرئيس اليمني السابق علي صالح إن"
+    stage = EntityRecognizer(tagger=FakeTagger([("علي صالح", "PER")]))
+    (e,) = [e for e in run(text, stage).entities if e.type == "PER"]
+    assert e.roles == ["الرئيس اليمني السابق"] and e.affiliation == "YEM"
+
+
+def test_tagged_demonym_is_not_a_person():
+    stage = EntityRecognizer(tagger=FakeTagger([("روسي", "PER")]))
+    assert run("وصل مبعوث روسي إلى دمشق", stage).entities == []
+
+
+def test_no_alias_names_two_actors():
+    from marsad.entities.actors import ActorMatcher
+
+    clashes = {k: v for k, v in ActorMatcher().matcher._values.items() if len({a.actor.id for a, _ in v}) > 1}
+    assert clashes == {}

@@ -1,0 +1,79 @@
+"""The NER tagger on sentences of the two reference articles: labels, character offsets, proclitics."""
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from marsad.document import Document
+from marsad.entities.tagger import load_tagger, name_start
+from marsad.evaluation.ner import bio_spans, read_conll
+from marsad.text import TextLayer
+from marsad.text.tokenize import tokenize
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+
+
+def _spans(text: str) -> set[tuple[str, str]]:
+    doc = TextLayer()(Document(text=text))
+    out = set()
+    for start, end, label in load_tagger().tag(doc):
+        assert 0 <= start < end <= len(doc.text)
+        out.add((doc.text[start:end], label))
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample1_spans():
+    return _spans((FIXTURES / "000_41a3ad0639280a39.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sample2_spans():
+    return _spans((FIXTURES / "004_ae8fdf272db8b2a8.txt").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name,label", [("دونالد ترامب", "PER"), ("عباس موسوي", "PER"), ("رويترز", "ORG"),
+                                        ("طهران", "LOC")])
+def test_sample1_names(sample1_spans, name, label):
+    assert (name, label) in sample1_spans
+
+
+@pytest.mark.parametrize("name,label", [("مايك بومبيو", "PER"), ("قاسم سليماني", "PER"), ("بغداد", "LOC"),
+                                        ("وول ستريت جورنال", "ORG")])
+def test_sample2_names(sample2_spans, name, label):
+    assert (name, label) in sample2_spans
+
+
+def test_labels_are_the_four_types(sample1_spans, sample2_spans):
+    assert {label for _, label in sample1_spans | sample2_spans} <= {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_span_starts_after_proclitic():
+    # "بين طهران وواشنطن": the mention is the name, not the conjunction
+    text = (FIXTURES / "004_ae8fdf272db8b2a8.txt").read_text(encoding="utf-8")
+    doc = TextLayer()(Document(text=text))
+    at = doc.text.index("وواشنطن")
+    spans = {(s, e): label for s, e, label in load_tagger().tag(doc)}
+    assert spans.get((at + 1, at + len("وواشنطن"))) == "LOC"
+
+
+def test_name_start_keeps_article():
+    (tok,) = tokenize("والعراق")
+    assert "والعراق"[name_start(tok):] == "العراق"
+    (tok,) = tokenize("وبغداد")
+    assert "وبغداد"[name_start(tok):] == "بغداد"
+
+
+def test_tag_words_on_fixture():
+    sents = read_conll(FIXTURES / "ner_words.txt")
+    tagger = load_tagger()
+    found = set()
+    gold = set()
+    for i, (words, tags) in enumerate(sents):
+        labels = tagger.tag_words(words)
+        assert len(labels) == len(words)
+        assert all(lab == "O" or lab[:2] in ("B-", "I-") for lab in labels)
+        found |= {(i, *s) for s in bio_spans(labels)}
+        gold |= {(i, *s) for s in bio_spans(tags)}
+    assert gold <= found
