@@ -1,0 +1,123 @@
+"""Modality of an event: asserted, future, hypothetical, negated or denied, from cues around its trigger.
+
+Cues come from marsad/data/events/modality.tsv with how far before/after the trigger they reach. Most
+cues stop at a comma (they govern their own clause); conditionals may cross one comma ("إذا حدث ذلك،
+إيران ستدفع") and denials reach across the whole sentence ("تنفي إيران، وتكرر عدم نيتها مهاجمة").
+When several cues apply, the strongest claim about reality wins: denied > negated > hypothetical >
+future > asserted.
+"""
+from __future__ import annotations
+
+from marsad.document import Token
+from marsad.events.lexicon import function_words, modality_cues, word_set
+from marsad.events.triggers import has_proclitic, is_break, token_keys
+from marsad.text.normalize import normalize
+
+RANK = {"denied": 4, "negated": 3, "hypothetical": 2, "future": 1, "asserted": 0}
+_CONDITIONAL = function_words("conditional")
+_COPULA = function_words("copula")
+_NOT_NEGATION_NEXT = function_words("not_negation")
+_NEGATORS = function_words("negators")
+_IMPERFECT = tuple("يتن")
+
+
+def _matches_at(tokens: list[Token], j: int, seq: tuple[str, ...], lo: int, hi: int, exact: bool = False) -> bool:
+    """The cue `seq` starts at token j; `exact` compares whole words only (negators: بعدما is not بعدم)."""
+    if j + len(seq) > hi or j < lo:
+        return False
+    for k, w in enumerate(seq):
+        tok = tokens[j + k]
+        if tok.kind != "word":
+            return False
+        if exact:
+            if w != tok.norm and w != normalize(tok.stem):
+                return False
+        elif w not in token_keys(tok) and w != tok.norm:
+            return False
+    return True
+
+
+def _cue_hits(tokens: list[Token], lo: int, hi: int, first: int, last: int, after: bool = True):
+    """Yield (modality, cue token index, side, first word) for every cue whose reach covers the trigger."""
+    for cue in modality_cues():
+        for seq in cue.forms:
+            # before the trigger
+            if cue.before:
+                commas = 0
+                j = first - 1
+                while j >= lo and first - j <= cue.before:
+                    tok = tokens[j]
+                    if is_break(tok):
+                        break
+                    if tok.kind == "punct" and tok.norm in ",،":
+                        commas += 1
+                        limit = 99 if cue.modality == "denied" else (1 if seq[0] in _CONDITIONAL else 0)
+                        if commas > limit:
+                            break
+                    if _matches_at(tokens, j, seq, lo, hi, cue.modality == "negated") and j + len(seq) <= first:
+                        yield cue.modality, j, "before", seq[0]
+                    j -= 1
+            if cue.after and (after or cue.modality == "denied"):
+                commas = 0
+                j = last + 1
+                while j < hi and j - last <= cue.after:
+                    tok = tokens[j]
+                    if is_break(tok):
+                        break
+                    if tok.kind == "punct" and tok.norm in ",،":
+                        commas += 1
+                        if cue.modality != "denied":
+                            break
+                    if _matches_at(tokens, j, seq, lo, hi, cue.modality == "negated"):
+                        yield cue.modality, j, "after", seq[0]
+                    j += 1
+
+
+def classify(tokens: list[Token], lo: int, hi: int, first: int, last: int, nominal: bool, after: bool = True,
+             fresh: bool = False) -> str:
+    """Modality of the trigger tokens[first..last] in the sentence tokens[lo:hi]. `fresh`: the trigger is a
+    verb opening a coordinated clause (واتهمت، وأفرجت), so cues of the clause before do not reach it."""
+    found: set[str] = set()
+    if fresh:
+        lo = first
+    intent = word_set("intent_verbs.txt")
+    for modality, j, side, word in _cue_hits(tokens, lo, hi, first, last, after):
+        nxt = tokens[j + 1] if j + 1 < hi else None
+        if modality == "negated":
+            if nxt is not None and nxt.norm in _NOT_NEGATION_NEXT:
+                continue
+            # لم يكن الاجتماع دعوة...: the copula's subject is not negated, its predicate is
+            if nominal and nxt is not None and nxt.norm in _COPULA:
+                continue
+        found.add(modality)
+    # a negator right before an intent word that governs the trigger: لا يرغب بفتح صراع / عدم نيتها مهاجمة
+    for j in range(max(lo, first - 4), first):
+        if token_keys(tokens[j]) & intent and j > lo:
+            prev = tokens[j - 1]
+            if prev.norm in _NEGATORS or normalize(prev.stem) in _NEGATORS:
+                found.add("negated")
+    # قد + imperfect = may (hypothetical); إن + perfect verb = conditional
+    cond = word_set("conditional_verbs.txt")
+    for j in range(max(lo, first - 6), min(hi, last + 7) if after else first):
+        tok = tokens[j]
+        if j + 1 >= hi or tok.kind != "word":
+            continue
+        nxt = tokens[j + 1]
+        if tok.norm == "قد" and j < first and first - j <= 3 and nxt.norm.startswith(_IMPERFECT):
+            found.add("hypothetical")
+        if tok.norm in ("ان", "وان") and tok.text.startswith(("إن", "وإن", "ان", "وان")) and nxt.norm in cond:
+            if _clause_between(tokens, min(j, first), max(j, last)):
+                found.add("hypothetical")
+    # س+imperfect on the trigger or a verb just before it (ستدفع، سيكون هجوما)
+    for j in range(max(lo, first - 3), last + 1):
+        tok = tokens[j]
+        if tok.kind == "word" and has_proclitic(tok, "س") and tok.prefix_end > tok.start:
+            found.add("future")
+    if not found:
+        return "asserted"
+    return max(found, key=RANK.__getitem__)
+
+
+def _clause_between(tokens: list[Token], a: int, b: int) -> bool:
+    """No clause break (or comma) between token a and token b."""
+    return not any(is_break(t) or (t.kind == "punct" and t.norm in ",،") for t in tokens[a:b + 1])
