@@ -169,8 +169,10 @@ class Statement:
     medium: str | None = None  # tweet | interview | statement | press_conference | report ...
     cue_start: int | None = None
     cue_end: int | None = None
-    channel: str | None = None  # outlet of an interview or broadcast ("خلال لقاء على شبكة سي إن إن" -> CNN)
-    via: list[str] = field(default_factory=list)  # outlets this statement was relayed through
+    # the outlet of an interview or broadcast ("خلال لقاء على شبكة سي إن إن" -> CNN), and the outlets
+    # this one statement was relayed through (a source's `via` is the union over its statements)
+    channel: str | None = None
+    via: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
+from marsad.statements.profile import sourcing_profile
+
 KIND_LABEL = {
     "named_person": "named",
     "role": "office-holder",
@@ -17,21 +19,6 @@ KIND_LABEL = {
 def _clip(text: str, n: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def sourcing_profile(doc: dict) -> dict:
-    """Counts of statements by speaker kind, and how many came through a relay."""
-    by_kind: dict[str, int] = {}
-    relayed = direct = total = 0
-    for s in doc["sources"]:
-        n = len(s["statements"])
-        kind = s["speaker"]["kind"]
-        by_kind[kind] = by_kind.get(kind, 0) + n
-        total += n
-        relayed += n if s["via"] else 0
-        direct += sum(1 for st in s["statements"] if st["direct"])
-    return {"statements": total, "sources": len(doc["sources"]), "by_kind": by_kind, "relayed": relayed,
-            "direct_quotes": direct}
 
 
 def sentence_around(text: str, start: int, end: int, width: int = 70) -> str:
@@ -59,9 +46,12 @@ def render(doc: dict, width: int = 100) -> str:
     w("")
     w("SOURCING")
     if prof["statements"]:
-        kinds = ", ".join(f"{KIND_LABEL.get(k, k)} {n}" for k, n in sorted(prof["by_kind"].items(), key=lambda x: -x[1]))
-        w(f"  {prof['statements']} statements from {prof['sources']} sources: {kinds}; "
-          f"relayed {prof['relayed']}; direct quotes {prof['direct_quotes']}")
+        kinds = ", ".join(f"{KIND_LABEL.get(k, k)} {n}" for k, n in
+                          sorted(prof["statements_by_kind"].items(), key=lambda x: -x[1]) if n)
+        relays = f" (through {', '.join(prof['relays'])})" if prof["relays"] else ""
+        w(f"  {prof['statements']} statements from {prof['sources']} sources: {kinds}")
+        w(f"  relayed {prof['relayed']}{relays} · direct quotes {prof['direct']} · "
+          f"anonymous {prof['anonymous_share']:.0%} of statements")
     else:
         w("  no attributed statements found")
     for s in doc["sources"]:

@@ -77,8 +77,9 @@ class Store:
                   (rowid, index_terms(doc.title or ""), index_terms(doc.text, doc.tokens)))
         mentions = []
         for e in data["entities"]:
-            c.execute("INSERT INTO entities (doc_id, id, type, name, name_en, affiliation, roles) VALUES (?,?,?,?,?,?,?)",
-                      (did, e["id"], e["type"], e["name"], e["name_en"], e.get("affiliation"),
+            c.execute("INSERT INTO entities (doc_id, id, type, kind, name, name_en, affiliation, roles)"
+                      " VALUES (?,?,?,?,?,?,?,?)",
+                      (did, e["id"], e["type"], e.get("kind"), e["name"], e["name_en"], e.get("affiliation"),
                        json.dumps(e.get("roles", []), ensure_ascii=False)))
             mentions += [(did, "entity", e["id"], m["start"], m["end"], m["text"]) for m in e["mentions"]]
         for p in data["places"]:
@@ -97,10 +98,11 @@ class Store:
                       (did, s["id"], sp["text"], sp["kind"], sp["entity"], sp["affiliation"],
                        json.dumps(s["via"], ensure_ascii=False)))
             c.executemany(
-                "INSERT INTO statements (doc_id, source_id, start, end, text, cue, direct, stance, medium)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO statements (doc_id, source_id, start, end, text, cue, direct, stance, medium, channel, via)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(did, s["id"], st["start"], st["end"], st["text"], st["cue"], int(st["direct"]), st.get("stance"),
-                  st.get("medium")) for st in s["statements"]])
+                  st.get("medium"), st.get("channel"), json.dumps(st.get("via", []), ensure_ascii=False))
+                 for st in s["statements"]])
         for e in data["events"]:
             a, t = e["actor"] or {}, e["target"] or {}
             c.execute(

@@ -29,8 +29,8 @@ def m001_initial(c: sqlite3.Connection) -> None:
         CREATE INDEX documents_ext_id ON documents(ext_id);
         CREATE INDEX documents_published ON documents(published);
         CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'unicode61');
-        CREATE TABLE entities (doc_id TEXT NOT NULL REFERENCES documents(content_id), id TEXT, type TEXT, name TEXT,
-                               name_en TEXT, affiliation TEXT, roles TEXT);
+        CREATE TABLE entities (doc_id TEXT NOT NULL REFERENCES documents(content_id), id TEXT, type TEXT, kind TEXT,
+                               name TEXT, name_en TEXT, affiliation TEXT, roles TEXT);
         CREATE TABLE places (doc_id TEXT NOT NULL REFERENCES documents(content_id), id TEXT, name TEXT, name_en TEXT,
                              country TEXT, admin1 TEXT, level TEXT, lat REAL, lon REAL, qualifiers TEXT,
                              gazetteer_id TEXT);
@@ -42,7 +42,7 @@ def m001_initial(c: sqlite3.Connection) -> None:
                               entity TEXT, affiliation TEXT, via TEXT);
         CREATE TABLE statements (doc_id TEXT NOT NULL REFERENCES documents(content_id), source_id TEXT,
                                  start INTEGER, end INTEGER, text TEXT, cue TEXT, direct INTEGER, stance TEXT,
-                                 medium TEXT);
+                                 medium TEXT, channel TEXT, via TEXT);
         CREATE TABLE events (doc_id TEXT NOT NULL REFERENCES documents(content_id), id TEXT, type TEXT, mode TEXT,
                              trigger TEXT, start INTEGER, end INTEGER, actor TEXT, actor_country TEXT, target TEXT,
                              target_country TEXT, place_id TEXT, time TEXT, modality TEXT, source_id TEXT,
