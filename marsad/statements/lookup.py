@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from marsad.entities.actors import COLUMNS, aliases_of
-from marsad.places.demonyms import forms, inflect
+from marsad.places.demonyms import forms
 from marsad.resources import read_tsv
 from marsad.text import normalize
 
@@ -55,12 +55,6 @@ def outlet_lengths() -> tuple[int, ...]:
 def affiliations() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     """(normalised demonym form -> ISO3, normalised country/capital words -> ISO3)."""
     demonyms = dict(forms())
-    # nisbas the places table lacks for now (to be added to marsad/data/demonyms.tsv by its owner)
-    pending = read_tsv("attribution/demonyms_pending.tsv")
-    assert pending[0] == ["nisba", "iso3"], pending[0]
-    for arabic, iso3 in pending[1:]:
-        for f in inflect(arabic):
-            demonyms.setdefault(f, iso3)
     rows = read_tsv("attribution/capitals_and_countries.tsv")
     assert rows[0] == ["type", "arabic", "iso3"], rows[0]
     countries = {_key(arabic): iso3 for _, arabic, iso3 in rows[1:]}

@@ -50,7 +50,7 @@ def _is_adjective(v: SentenceView, i: int, definite: bool) -> bool:
     """A nisba or participle adjective agreeing with its head (أمني، الإيرانية، المطلعة، رفيع)."""
     if i >= len(v) or v.tokens[i].kind != "word" or v.cue(i):
         return False
-    n, s = v.norms[i], v.stems[i]
+    s = v.stems[i]
     if v.has_article(i) != definite:
         return False
     if any(s.endswith(suf) for suf in ("ي", "يه", "يين", "يون", "يان")) and len(s) > 3:

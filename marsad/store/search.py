@@ -6,7 +6,6 @@ query goes through the same text layer. Snippets are cut from the original clean
 """
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass
