@@ -131,16 +131,21 @@ class BiLstmCrf:
         self.char_width = k.shape[2]
         self.char_k = np.ascontiguousarray(k.transpose(2, 1, 0).reshape(-1, k.shape[0]))  # width*E, out
 
-    def _bilstm(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Both directions in one time loop; x and mask are time-major [T,B,D], [T,B]; returns [T,B,2H]."""
+    def _bilstm(self, x: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Both directions in one time loop over time-major x [T,B,D]; returns [T,B,2H].
+
+        The backward LSTM reads each sentence reversed on its own, so both directions see their
+        padding only after the real words and no step needs masking.
+        """
         H = self.hidden
         T, B, _ = x.shape
         gates = x @ self.w_ih + self.b_ih  # T,B,8H
-        # step t runs the forward LSTM on word t and the backward one on word T-1-t
+        t_idx = np.arange(T)[:, None]
+        rev = np.where(t_idx < lens[None, :], lens[None, :] - 1 - t_idx, t_idx)  # T,B: reversed positions
+        b_idx = np.arange(B)[None, :]
         g_all = np.empty((T, B, 2, 4 * H), np.float32)
         g_all[:, :, 0] = gates[:, :, :4 * H]
-        g_all[:, :, 1] = gates[::-1, :, 4 * H:]
-        m_all = np.stack([mask, mask[::-1]], axis=2)[..., None]  # T,B,2,1
+        g_all[:, :, 1] = gates[rev, b_idx, 4 * H:]
         wf, wb = self.w_hh
         h = np.zeros((B, 2, H), np.float32)
         c = np.zeros((B, 2, H), np.float32)
@@ -150,14 +155,10 @@ class BiLstmCrf:
             g[:, 0] += h[:, 0] @ wf
             g[:, 1] += h[:, 1] @ wb
             sg = _sigmoid(g[..., :3 * H])
-            c_new = sg[..., H:2 * H] * c + sg[..., :H] * np.tanh(g[..., 3 * H:])
-            h_new = sg[..., 2 * H:] * np.tanh(c_new)
-            # padded steps leave the state untouched, so right padding is exact in both directions
-            m = m_all[t]
-            c = np.where(m, c_new, c)
-            h = np.where(m, h_new, h)
+            c = sg[..., H:2 * H] * c + sg[..., :H] * np.tanh(g[..., 3 * H:])
+            h = sg[..., 2 * H:] * np.tanh(c)
             out[t] = h
-        return np.concatenate([out[:, :, 0], out[::-1, :, 1]], axis=2)
+        return np.concatenate([out[:, :, 0], out[rev, b_idx, 1]], axis=2)
 
     def emissions(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Emission scores [B,T,K] and lengths for a batch of sentences."""
@@ -172,8 +173,7 @@ class BiLstmCrf:
         windows = np.concatenate([cp[:, j:j + C] for j in range(self.char_width)], axis=2)  # N,C,width*E
         cvec = (windows @ self.char_k).max(axis=1).reshape(T, B, -1) + w["char_cnn.bias"]
         x = np.concatenate([self.emb[wid.T], self.emb[sid.T], cvec, feats.transpose(1, 0, 2)], axis=2)
-        mask = np.arange(T)[:, None] < lens[None, :]
-        h = self._bilstm(x, mask)
+        h = self._bilstm(x, lens)
         em = h @ w["out.weight"].T + w["out.bias"]
         return em.transpose(1, 0, 2), lens
 
