@@ -113,3 +113,25 @@ def test_sidecar_metadata_and_published_override(tmp_path):
 
     (b,) = list(read_path(tmp_path, published=dt.date(2019, 5, 17)))
     assert b.published == dt.date(2019, 5, 17)
+
+
+@pytest.mark.parametrize("raw, iso", [
+    ("2018-02-18T21:35:43+04:00", "2018-02-18T21:35:43+04:00"),  # ANT multisource
+    ("17/05/2015", "2015-05-17"),                                # Jawhara FM: day first
+    ("2017-01-22T181500", "2017-01-22T18:15:00"),                # Jawhara FM: ISO basic time
+    ("2015-07-21 02:51:32", "2015-07-21T02:51:32"),              # SaudiNewsNet
+    ("2020-04-02", "2020-04-02"),
+])
+def test_publication_dates_in_the_forms_news_records_use(raw, iso):
+    from marsad.ingest.dates import parse_published
+
+    assert parse_published(raw).isoformat() == iso
+
+
+def test_record_with_unreadable_date_is_kept_with_a_warning():
+    import io
+
+    stream = io.StringIO('{"id": "x", "text": "قال الوزير إن الاجتماع انتهى أمس.", "published": "31/02/2015"}\n')
+    (rec,) = list(read_stdin(stream=stream))
+    assert not isinstance(rec, IngestError)
+    assert rec.published is None and rec.warnings and rec.warnings[0].startswith("E009")

@@ -30,11 +30,13 @@ def read_records(lines: Iterable[str], origin: str) -> Iterator[RawArticle | Ing
         if not isinstance(text, str) or not text.strip():
             yield IngestError(where, E.BAD_RECORD.format(line=n, detail="missing or empty 'text'"), record_id=rid)
             continue
+        warnings = []
         try:
             published = parse_published(rec.get("published") or None)
         except ValueError as exc:
-            yield IngestError(where, E.BAD_DATE.format(detail=f"line {n}: {exc}"), record_id=rid)
-            continue
+            # the article is still worth analysing; only its relative dates stay unresolved
+            published = None
+            warnings.append(E.BAD_DATE.format(detail=f"line {n}: {exc}; published left empty"))
         yield RawArticle(
             text=text,
             origin=where,
@@ -44,4 +46,5 @@ def read_records(lines: Iterable[str], origin: str) -> Iterator[RawArticle | Ing
             author=rec.get("author") or None,
             published=published,
             id=str(rid) if rid is not None else None,
+            warnings=warnings,
         )
