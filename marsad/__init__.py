@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+
+# The tagger's matrices are small: BLAS threads cost more than they save, and Marsad scales by
+# processes, one core each. Set before numpy loads; an explicit setting by the user wins.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 from marsad.document import Document
 from marsad.pipeline import Pipeline, default_pipeline
