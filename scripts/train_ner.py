@@ -1,13 +1,14 @@
 """Train the BiLSTM-CRF NER model (marsad/data/ner/bilstm.npz + bilstm.json) with CPU torch.
 
 Data: ANERcorp train (../shared/data/ner/anercorp/train.txt) plus, with --fane, a share of
-WikiFANEGold (Wikipedia, fine classes mapped to PER/ORG/LOC; re-joined to whitespace tokens). The
+WikiFANEGold (Wikipedia, fine classes mapped to PER/ORG/LOC; re-joined to whitespace tokens) and,
+with --aqmar, AQMAR's sentences with names (tried once: it lowered dev F1, so not in the shipped recipe). The
 dev split (the last tenth of ANERcorp train) picks epochs and settings; the test file is never read.
 Needs marsad/data/ner/embeddings.npz (scripts/build_embeddings.py) and gazetteer.tsv
 (scripts/build_ner_gazetteer.py). torch is a development dependency only: weights are saved as
 numpy arrays and run by marsad.entities.neural. One thread, fixed seed.
-Usage: OMP_NUM_THREADS=1 python scripts/train_ner.py --epochs 12 --fane 1.0           (dev run)
-       OMP_NUM_THREADS=1 python scripts/train_ner.py --fane 1.0 --full 12 --average 4  (ship)
+Usage: OMP_NUM_THREADS=1 python scripts/train_ner.py --epochs 12 --fane 0.3           (dev run)
+       OMP_NUM_THREADS=1 python scripts/train_ner.py --fane 0.3 --full 12 --average 6  (ship)
 """
 from __future__ import annotations
 
@@ -75,6 +76,25 @@ def read_wikifane(path: pathlib.Path):
         pending = ""
     if words:
         sents.append((words, tags))
+    return sents
+
+
+def read_aqmar(folder: pathlib.Path):
+    """AQMAR (Arabic Wikipedia) sentences that hold a name: PER/ORG/LOC kept, its MIS0-MIS3 classes -> MISC."""
+    sents = []
+    for path in sorted(folder.glob("*.txt")):
+        words, tags = [], []
+        for line in path.read_text(encoding="utf-8-sig").splitlines() + [""]:
+            parts = line.split()
+            if len(parts) < 2:
+                if words and any(t != "O" for t in tags):
+                    sents.append((words, tags))
+                words, tags = [], []
+                continue
+            bio, _, typ = parts[-1].partition("-")
+            typ = "MISC" if typ.startswith("MIS") else typ.strip("-")
+            tags.append(f"{bio}-{typ}" if bio in ("B", "I") and typ in ("PER", "ORG", "LOC", "MISC") else "O")
+            words.append(parts[0])
     return sents
 
 
@@ -243,6 +263,8 @@ def main() -> None:
     ap.add_argument("--emb", default=str(DATA / "embeddings.npz"), help="embeddings.npz to train with")
     ap.add_argument("--average", type=int, default=1, help="with --full: average the last N epochs' weights")
     ap.add_argument("--fane", type=float, default=0.0, help="add this share of WikiFANEGold sentences")
+    ap.add_argument("--aqmar", action="store_true", help="add AQMAR's sentences with names")
+    ap.add_argument("--out", default=str(DATA / "bilstm"), help="with --full: where the model goes")
     ap.add_argument("--limit", type=int, default=0, help="smoke test: first N sentences only")
     args = ap.parse_args()
     globals()["EMB"] = pathlib.Path(args.emb)
@@ -259,10 +281,14 @@ def main() -> None:
         random.Random(args.seed).shuffle(fane)
         extra = fane[: int(len(fane) * args.fane)]
         print(f"+ {len(extra)} WikiFANEGold sentences", flush=True)
+    if args.aqmar:
+        aqmar = read_aqmar(pathlib.Path(args.data) / "ner/aqmar")
+        extra += aqmar
+        print(f"+ {len(aqmar)} AQMAR sentences", flush=True)
     if args.full:
         train(sents + extra, [], args, work / "full", args.full)
-        average(work / "full", args.full - args.average + 1, args.full, DATA / "bilstm")
-        print(f"shipped {DATA / 'bilstm'}.npz: mean of the last {args.average} of {args.full} epochs on all of train")
+        average(work / "full", args.full - args.average + 1, args.full, pathlib.Path(args.out))
+        print(f"shipped {args.out}.npz: mean of the last {args.average} of {args.full} epochs on all of train")
         return
     tr, dev = split_dev(sents)
     tr = tr + extra

@@ -77,3 +77,16 @@ def test_tag_words_on_fixture():
         found |= {(i, *s) for s in bio_spans(labels)}
         gold |= {(i, *s) for s in bio_spans(tags)}
     assert gold <= found
+
+
+def test_batch_equals_one_sentence_at_a_time():
+    # a document's sentences run as one packed batch (longest first, shrinking); order must not leak
+    text = (FIXTURES / "004_ae8fdf272db8b2a8.txt").read_text(encoding="utf-8")
+    doc = TextLayer()(Document(text=text))
+    sents = [[t.text for t in doc.tokens[s.token_start:s.token_end]] for s in doc.sentences]
+    assert len({len(s) for s in sents}) > 3
+    tagger = load_tagger()
+    batched = tagger.tag_sentences(sents)
+    assert batched == [tagger.tag_words(s) for s in sents]
+    assert tagger.tag_sentences(sents[::-1]) == batched[::-1]
+    assert any(lab != "O" for labs in batched for lab in labs)
