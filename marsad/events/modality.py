@@ -8,6 +8,8 @@ future > asserted.
 """
 from __future__ import annotations
 
+import functools
+
 from marsad.document import Token
 from marsad.events.lexicon import function_words, modality_cues, word_set
 from marsad.events.triggers import has_proclitic, is_break, token_keys
@@ -37,40 +39,68 @@ def _matches_at(tokens: list[Token], j: int, seq: tuple[str, ...], lo: int, hi: 
     return True
 
 
-def _cue_hits(tokens: list[Token], lo: int, hi: int, first: int, last: int, after: bool = True):
-    """Yield (modality, cue token index, side, first word) for every cue whose reach covers the trigger."""
+@functools.cache
+def _cue_index() -> tuple[dict[str, list], int, int]:
+    """Cue forms by their first word, and the longest reach before and after a trigger."""
+    index: dict[str, list] = {}
+    before = after = 0
     for cue in modality_cues():
+        before, after = max(before, cue.before or 0), max(after, cue.after or 0)
         for seq in cue.forms:
-            # before the trigger
-            if cue.before:
-                commas = 0
-                j = first - 1
-                while j >= lo and first - j <= cue.before:
-                    tok = tokens[j]
-                    if is_break(tok):
-                        break
-                    if tok.kind == "punct" and tok.norm in ",،":
-                        commas += 1
-                        limit = 99 if cue.modality == "denied" else (1 if seq[0] in _CONDITIONAL else 0)
-                        if commas > limit:
-                            break
-                    if _matches_at(tokens, j, seq, lo, hi, cue.modality == "negated") and j + len(seq) <= first:
-                        yield cue.modality, j, "before", seq[0]
-                    j -= 1
-            if cue.after and (after or cue.modality == "denied"):
-                commas = 0
-                j = last + 1
-                while j < hi and j - last <= cue.after:
-                    tok = tokens[j]
-                    if is_break(tok):
-                        break
-                    if tok.kind == "punct" and tok.norm in ",،":
-                        commas += 1
-                        if cue.modality != "denied":
-                            break
-                    if _matches_at(tokens, j, seq, lo, hi, cue.modality == "negated"):
-                        yield cue.modality, j, "after", seq[0]
-                    j += 1
+            index.setdefault(seq[0], []).append((cue, seq))
+    return index, before, after
+
+
+def _starting_at(tok: Token, index: dict[str, list]) -> list:
+    """The (cue, form) pairs whose first word this token may be."""
+    if tok.kind != "word":
+        return []
+    out = []
+    for key in token_keys(tok) | {tok.norm, normalize(tok.stem)}:
+        out += index.get(key, ())
+    return out
+
+
+def _cue_hits(tokens: list[Token], lo: int, hi: int, first: int, last: int, after: bool = True):
+    """Yield (modality, cue token index, side, first word) for every cue whose reach covers the trigger.
+
+    The window is walked once, looking up the cues that can start at each token (not every cue at
+    every token): most cues stop at a comma, conditionals cross one, denials any number.
+    """
+    index, max_before, max_after = _cue_index()
+    commas = 0
+    j = first - 1
+    while j >= lo and first - j <= max_before:
+        tok = tokens[j]
+        if is_break(tok):
+            break
+        if tok.kind == "punct" and tok.norm in ",،":
+            commas += 1
+        for cue, seq in _starting_at(tok, index):
+            if not cue.before or first - j > cue.before:
+                continue
+            limit = 99 if cue.modality == "denied" else (1 if seq[0] in _CONDITIONAL else 0)
+            if commas > limit:
+                continue
+            if _matches_at(tokens, j, seq, lo, hi, cue.modality == "negated") and j + len(seq) <= first:
+                yield cue.modality, j, "before", seq[0]
+        j -= 1
+    commas = 0
+    j = last + 1
+    while j < hi and j - last <= max_after:
+        tok = tokens[j]
+        if is_break(tok):
+            break
+        if tok.kind == "punct" and tok.norm in ",،":
+            commas += 1
+        for cue, seq in _starting_at(tok, index):
+            if not cue.after or j - last > cue.after or not (after or cue.modality == "denied"):
+                continue
+            if commas and cue.modality != "denied":
+                continue
+            if _matches_at(tokens, j, seq, lo, hi, cue.modality == "negated"):
+                yield cue.modality, j, "after", seq[0]
+        j += 1
 
 
 def classify(tokens: list[Token], lo: int, hi: int, first: int, last: int, nominal: bool, after: bool = True,
