@@ -7,7 +7,8 @@ import pytest
 
 from marsad.document import Document
 from marsad.entities.tagger import load_tagger, name_start
-from marsad.evaluation.ner import bio_spans, read_conll
+from marsad.entities.tagger import bio_spans
+from marsad.evaluation.ner import read_conll
 from marsad.text import TextLayer
 from marsad.text.tokenize import tokenize
 

@@ -30,14 +30,14 @@ class Tagger:
         labels = self.tag_sentences([[t.text for t in toks] for toks in sents])
         spans: list[tuple[int, int, str]] = []
         for toks, labs in zip(sents, labels):
-            for first, last, typ in _bio_to_token_spans(labs):
+            for first, last, typ in bio_spans(labs):
                 start = name_start(toks[first])
                 spans.append((start, toks[last - 1].end, typ))
         return spans
 
 
-def _bio_to_token_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(first, last+1, type) token ranges; a stray I- opens an entity."""
+def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last+1, type) token ranges of a BIO sequence, conlleval style: a stray I- opens an entity."""
     out: list[tuple[int, int, str]] = []
     start, typ = -1, ""
     for i, lab in enumerate(list(labels) + ["O"]):

@@ -6,6 +6,7 @@ import time
 
 import click
 
+from marsad.entities.tagger import bio_spans
 from marsad.evaluation import shared_data_dir
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -43,27 +44,13 @@ def map_tag(tag: str) -> str:
     return f"{bio}-{typ}" if typ in TYPES and bio in ("B", "I") else "O"
 
 
-def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """Entity spans (first, last+1, type) of a BIO sequence, conlleval style (stray I- opens an entity)."""
-    spans: set[tuple[int, int, str]] = set()
-    start, typ = -1, ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        bio, _, t = tag.partition("-")
-        if typ and (bio != "I" or t != typ):
-            spans.add((start, i, typ))
-            typ = ""
-        if bio == "B" or (bio == "I" and not typ):
-            start, typ = i, t
-    return spans
-
-
 def score(gold: list[list[str]], pred: list[list[str]]) -> dict[str, tuple[float, float, float, int]]:
     """Per type and overall: (precision, recall, F1, gold count), in percent."""
     tp: dict[str, int] = {}
     ng: dict[str, int] = {}
     np_: dict[str, int] = {}
     for g, p in zip(gold, pred):
-        gs, ps = bio_spans(g), bio_spans(p)
+        gs, ps = set(bio_spans(g)), set(bio_spans(p))
         for key, spans in (("g", gs), ("p", ps)):
             for s in spans:
                 d = ng if key == "g" else np_

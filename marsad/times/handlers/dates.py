@@ -60,11 +60,8 @@ def h_num_dm(m, ref):
     return day_res(g) if g else None
 
 
-def h_dmy(m, ref):
-    d, mo = _dayno(m["d"]), _month(m["m"])
-    other = m["m2"] or m["m2b"]
-    if d is None or mo is None or (other and _month(other) != mo):
-        return None
+def _day_month(m, ref, d, mo, direction):
+    """A day and month, with the year written, or resolved against the reference day."""
     rd = _day(ref)
     y = _year(m["y"], rd)
     if m["y"] and y is None:
@@ -74,25 +71,23 @@ def h_dmy(m, ref):
         return day_res(g) if g else None
     if rd is None:
         return unresolved("day")
-    g = resolve_day_month(rd, mo, d, _dir(m["dir"]))
+    g = resolve_day_month(rd, mo, d, direction)
     return day_res(g) if g else None
+
+
+def h_dmy(m, ref):
+    d, mo = _dayno(m["d"]), _month(m["m"])
+    other = m["m2"] or m["m2b"]
+    if d is None or mo is None or (other and _month(other) != mo):
+        return None
+    return _day_month(m, ref, d, mo, _dir(m["dir"]))
 
 
 def h_mdy(m, ref):
     d, mo = _dayno(m["d"]), _month(m["m"])
     if d is None or mo is None:
         return None
-    rd = _day(ref)
-    y = _year(m["y"], rd)
-    if m["y"] and y is None:
-        return None
-    if y is not None:
-        g = _date(y, mo, d)
-        return day_res(g) if g else None
-    if rd is None:
-        return unresolved("day")
-    g = resolve_day_month(rd, mo, d, None)
-    return day_res(g) if g else None
+    return _day_month(m, ref, d, mo, None)
 
 
 def h_month(m, ref):
