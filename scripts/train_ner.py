@@ -9,6 +9,7 @@ Needs marsad/data/ner/embeddings.npz (scripts/build_embeddings.py) and gazetteer
 numpy arrays and run by marsad.entities.neural. One thread, fixed seed.
 Usage: OMP_NUM_THREADS=1 python scripts/train_ner.py --epochs 12 --fane 0.3           (dev run)
        OMP_NUM_THREADS=1 python scripts/train_ner.py --fane 0.3 --full 12 --average 6  (ship)
+       OMP_NUM_THREADS=1 python scripts/train_ner.py --score WORK/avg7 --emb E.npz     (dev F1 of saved weights)
 """
 from __future__ import annotations
 
@@ -266,12 +267,16 @@ def main() -> None:
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR's sentences with names")
     ap.add_argument("--out", default=str(DATA / "bilstm"), help="with --full: where the model goes")
     ap.add_argument("--limit", type=int, default=0, help="smoke test: first N sentences only")
+    ap.add_argument("--score", default="", help="only score these saved weights (path without .npz) on dev")
     args = ap.parse_args()
     globals()["EMB"] = pathlib.Path(args.emb)
     torch.set_num_threads(1)
     sents = read_conll(pathlib.Path(args.data) / "ner/anercorp/train.txt")
     if args.limit:
         sents = sents[: args.limit]
+    if args.score:  # e.g. the same dev-run weights with another embeddings file (frozen vectors)
+        print(format_table(evaluate(pathlib.Path(args.score), split_dev(sents)[1])))
+        return
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     extra = []
