@@ -1,7 +1,8 @@
 """Stage: PLOVER events with modality, participants, place, time, casualties and provenance.
 
 One event per trigger occurrence (marsad/data/events/triggers.tsv), except that the words of one
-violent incident in one clause ("قتل 4 أشخاص وأصيب 6 في هجوم انتحاري") make one ASSAULT. Upstream
+violent incident in one clause ("قتل 4 أشخاص وأصيب 6 في هجوم انتحاري") make one ASSAULT, and a later
+definite mention of an event already told ("ودق الاجتماع ناقوس الخطر") is not a new event. Upstream
 facts are used when present (entities, demonyms, places, times, statements) and the stage still
 detects events, modality and sector-level participants when they are empty.
 """
@@ -23,6 +24,11 @@ _NEW_CLAUSE = function_words("new_clause")
 _QUANTITY = function_words("counted")
 _LOCATIVE = function_words("locative")
 _RESULT = function_words("result")
+_DEMONSTRATIVES = function_words("demonstratives")
+_CONTRASTIVE = function_words("contrastive")
+_PERIPHRASTIC = function_words("periphrastic")
+# "عليها، معه، ضدهم، بينهم، لها": a preposition carrying a pronoun names a participant
+_PREPS_WITH_PRONOUN = frozenset(p + s for p in function_words("pronoun_preps") for s in function_words("pronoun_suffixes"))
 _ANAPHORA_SENTENCES = 3
 _LOCAL_SECTORS = frozenset({"protesters", "civilians", "students", "labor", "opposition", "tribal"})
 _MERGE_GAP = 8
@@ -58,6 +64,8 @@ class EventExtractor:
                 types = {m.type for m in ms if m.pattern.role != "motive"}
                 event = self._event(doc, finder, sent, group, head, types)
                 if event is None:
+                    continue
+                if _repeats_earlier(doc, event, head):
                     continue
                 if event.actor is None and head.type in VERBAL and head.pattern.role == "verb":
                     # "قال X ..., مهددا": the speaker of the sentence's statement; else pro-drop
@@ -277,6 +285,62 @@ def _inherit_antecedent(doc: Document, event: Event, head: TriggerMatch, ms) -> 
             event.modality = prev.modality
             event.actor, event.target = prev.actor, prev.target
             return
+
+
+def _repeats_earlier(doc: Document, event: Event, head: TriggerMatch) -> bool:
+    """"ودق الاجتماع ناقوس الخطر": a definite event noun (or one after هذا/تلك) with no participants of
+    its own, naming a type the document has already told, is that event again and is not emitted.
+    Kept as new: verbs, indefinite or possessed nouns, "الاجتماع المقبل/الثاني" (contrastive adjective),
+    a plural after a singular antecedent ("الاجتماعات السابقة"), a different toll, a changed modality."""
+    toks = doc.tokens
+    tok = toks[head.first]
+    source = _source_of(doc, tok.start)
+    # "وقال كامينوس إن الاجتماع يبرز ...": the speaker read as actor is not a participant of the meeting
+    said_by = source is not None and event.actor is not None and event.actor.start == source[2].start
+    if (event.actor is not None and not said_by) or event.target is not None:
+        return False
+    prefix = normalize(tok.prefix)
+    forms = head.pattern.elements[0]
+    stem = normalize(tok.stem)
+    # the noun itself must be a lexicon form: التقى/الغت begin with ال but are verbs
+    if not (prefix.endswith("ال") or prefix.endswith("لل")) or stem not in forms:
+        return False
+    lo = doc.sentences[event.sentence].token_start
+    before = toks[head.first - 1] if head.first > lo else None
+    demonstrative = before is not None and before.norm in _DEMONSTRATIVES
+    if before is not None and before.norm in _PERIPHRASTIC:
+        return False  # "تم التفاوض عليه": a passive verb
+    if before is not None and before.kind != "punct" and normalize(tok.prefix)[:1] == "و":
+        return False  # "بالتمرد والقتل"، "بغارات ... والمعارك": a conjunct in a list, not a reference
+    nxt = toks[head.last + 1] if head.last + 1 < len(toks) else None
+    if nxt is not None and nxt.sent == tok.sent:
+        if nxt.norm in _CONTRASTIVE:
+            return False
+        if nxt.norm in _PREPS_WITH_PRONOUN:
+            return False  # "الاعتداء عليها": its own (pronoun) participant
+    # the antecedent agrees in number: "هذا التفجير" is the blast, not the "سلسلة تفجيرات" told after it
+    plural = stem.endswith("ات")
+    earlier = [e for e in reversed(doc.events) if e.type == event.type]
+    prev = next((e for e in earlier if _plural_trigger(e) == plural), None)
+    if prev is None and (demonstrative or not plural):
+        prev = earlier[0] if earlier else None
+    if prev is None:
+        return False
+    if event.modality not in ("asserted", prev.modality):
+        return False
+    for field in ("killed", "wounded"):
+        mine, theirs = getattr(event, field), getattr(prev, field)
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+    # a toll told only with the repeat belongs to the event it repeats
+    prev.killed = prev.killed if prev.killed is not None else event.killed
+    prev.wounded = prev.wounded if prev.wounded is not None else event.wounded
+    return True
+
+
+def _plural_trigger(event: Event) -> bool:
+    """Whether an event's trigger word is a sound feminine plural (الاجتماعات، هجمات)."""
+    return normalize(event.trigger.text.split()[0]).endswith("ات")
 
 
 def _denier(doc: Document, finder: PhraseFinder, lo: int, first: int):
