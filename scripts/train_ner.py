@@ -135,7 +135,9 @@ class Model(nn.Module):
     def __init__(self, emb: np.ndarray, nchars: int, nfeat: int, hidden: int, char_dim: int, char_out: int,
                  dropout: float) -> None:
         super().__init__()
-        self.emb = nn.Embedding.from_pretrained(torch.from_numpy(emb), freeze=True)
+        # frozen word2vec vectors from marsad/data/ner/embeddings.npz (local; built by build_embeddings.py)
+        vectors = torch.from_numpy(emb)
+        self.emb = nn.Embedding(vectors.shape[0], vectors.shape[1], _weight=vectors, _freeze=True)
         self.char_emb = nn.Embedding(nchars, char_dim, padding_idx=0)
         self.char_cnn = nn.Conv1d(char_dim, char_out, 3, padding=1)
         ind = 2 * emb.shape[1] + char_out + nfeat
