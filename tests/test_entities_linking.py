@@ -135,6 +135,17 @@ def test_match_after_lam_of_the_article(stage):
     assert e.name == "الحشد الشعبي" and e.mentions[0].text == "لحشد الشعبي"
 
 
+def test_tagger_name_after_lam_keeps_the_article_and_merges():
+    # The tagger leaves out ل + ال's ل ("للولايات" → "ولايات"); the entity keeps the article like the
+    # curated matcher and the geoparser do, is named with it, and merges with the full form.
+    text = "غير أن كيري أكد في الوقت نفسه أن إيران لا تزال عدوًا للولايات المتحدة. وتفرض الولايات المتحدة عقوبات."
+    stage = EntityRecognizer(tagger=FakeTagger([("الولايات المتحدة", "LOC"), ("ولايات المتحدة", "LOC")]))
+    doc = run(text, stage)
+    (us,) = [e for e in doc.entities if "المتحدة" in e.name]
+    assert us.name == "الولايات المتحدة"
+    assert [m.text for m in us.mentions] == ["لولايات المتحدة", "الولايات المتحدة"]
+
+
 def test_match_needs_whole_words(stage):
     assert run("وأيد الترامبيون سياسات البيت", stage).entities == []
     assert run("يتحرك الحشد العسكري قرب الحدود", stage).entities == []

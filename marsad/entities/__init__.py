@@ -90,10 +90,11 @@ class EntityRecognizer:
             typ = _TAGGER_TYPES.get(label)
             if typ == "PER":
                 start = _skip_titles(doc, start, end)
+            start, after_lam = _article_lam(doc, start)
             words = _words(doc.text, start, end)
             if typ is None or not words or _overlaps(start, end, taken) or _not_a_name(words):
                 continue
-            out.append(Candidate(start, end, typ, words))
+            out.append(Candidate(start, end, typ, words, after_lam=after_lam))
             taken.append((start, end))
         return sorted(out, key=lambda c: c.start)
 
@@ -171,6 +172,18 @@ def _skip_titles(doc: Document, start: int, end: int) -> int:
         tok = doc.tokens[tok.i + 1]
         start = tok.start
     return start
+
+
+def _article_lam(doc: Document, start: int) -> tuple[int, bool]:
+    """A tagged span that starts at the stem after "لل" takes back the article's ل ("للعراق" → "لعراق").
+
+    The tagger leaves out every proclitic; the curated matcher and the geoparser keep the article,
+    whose alef ل + ال drops. One convention for every mention keeps them mergeable and highlightable.
+    """
+    tok = doc.token_at(start)
+    if tok is not None and tok.start <= start - 2 and doc.text[start - 2:start] == "لل":
+        return start - 1, True
+    return start, False
 
 
 def _not_a_name(words: tuple[str, ...]) -> bool:

@@ -33,8 +33,11 @@ class Candidate:
 
     @property
     def key(self) -> tuple[str, ...]:
-        """Words with the first one's article dropped: "ولايات المتحدة" = "الولايات المتحدة"."""
-        return (strip_article(self.words[0]),) + self.words[1:] if self.words else ()
+        """Words with the first one's article dropped: "لولايات المتحدة" (from "للولايات") = "الولايات المتحدة"."""
+        if not self.words:
+            return ()
+        first = self.words[0][1:] if self.after_lam else strip_article(self.words[0])
+        return (first,) + self.words[1:]
 
 
 @dataclass(slots=True)
