@@ -24,3 +24,30 @@ def test_linker_types_sites_as_facilities_and_keeps_other_entities():
     Linker()(doc)
     assert (doc.entities[0].type, doc.entities[0].name_en) == ("FAC", "Ain al-Asad Air Base")
     assert (doc.entities[1].type, doc.entities[1].name_en) == ("PER", "Donald Trump")
+
+
+def test_every_resolved_place_is_an_entity_with_all_its_mentions(sample1):
+    # the tagger misses some governorates in "جنوب كركوك وشرق صلاح الدين وديالى وغرب الأنبار ..."; the
+    # geoparser finds them, and the entity list must name them too, once each, with every mention
+    for place in sample1.places:
+        holders = [e for e in sample1.entities
+                   if {(m.start, m.end) for m in place.mentions} & {(m.start, m.end) for m in e.mentions}]
+        assert len(holders) == 1, (place.name, [e.name for e in holders])
+        assert holders[0].name_en == place.name_en
+    governorates = {p.name for p in sample1.places if p.level == "admin1"}
+    assert governorates == {"كركوك", "صلاح الدين", "ديالى", "الأنبار", "بابل", "كربلاء"}
+    assert governorates <= {e.name for e in sample1.entities if e.type == "GPE"}
+
+
+def test_place_inside_another_name_does_not_become_a_mention():
+    text = "وزار وفد من جامعة بغداد العراق"
+    s = text.index("جامعة")
+    b = text.index("بغداد")
+    doc = Document(text=text)
+    doc.entities = [Entity("e1", "ORG", "جامعة بغداد", mentions=[Mention(s, b + 5, text[s:b + 5])])]
+    doc.places = [Place("p1", "بغداد", "Baghdad", "IQ", "Baghdad", "city", 33.3, 44.4,
+                        mentions=[Mention(b, b + 5, "بغداد")]),
+                  Place("p2", "العراق", "Iraq", "IQ", None, "country", 33.0, 43.7,
+                        mentions=[Mention(len(text) - 6, len(text), "العراق")])]
+    Linker()(doc)
+    assert [(e.id, e.name, e.type) for e in doc.entities] == [("e1", "جامعة بغداد", "ORG"), ("e2", "العراق", "GPE")]
