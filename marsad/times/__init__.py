@@ -17,7 +17,20 @@ from marsad.times.grammar import patterns
 # combining marks (tanwin, harakat, shadda, sukun, dagger alef) and tatweel
 _TRAILING = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
 
-__all__ = ["TimeTagger", "find_times"]
+__all__ = ["TimeTagger", "find_times", "warm_up"]
+
+
+def warm_up() -> None:
+    """Load everything the stage uses once (grammar, lexicons, the word frequencies behind the future-tense
+    test), so that no document pays for it."""
+    from marsad.times.handlers import common, durations
+
+    patterns()
+    common.word_freq()
+    common._future_words()
+    durations._accusatives()
+    durations._MONTH_NEXT()
+    find_times("اليوم", None)
 
 
 @functools.cache
@@ -68,7 +81,7 @@ class TimeTagger:
     """Stage: fill `doc.times`."""
 
     def __init__(self) -> None:
-        patterns()  # compile the grammar once, before the first document
+        warm_up()  # compile the grammar and load the lexicons once, before the first document
 
     def __call__(self, doc: Document) -> Document:
         doc.times = find_times(doc.text, doc.published)

@@ -7,7 +7,7 @@ import functools
 
 from hijridate import Gregorian, Hijri
 
-UNIT_ORDER = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+UNIT_ORDER = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
 
 
 def add_months(d: dt.date, n: int) -> dt.date:
@@ -27,7 +27,7 @@ def shift(d: dt.date | dt.datetime, unit: str, n: float) -> dt.date | dt.datetim
         return d + dt.timedelta(days=n)
     if unit == "week":
         return d + dt.timedelta(weeks=n)
-    months = {"month": 1, "year": 12, "decade": 120}[unit] * n
+    months = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit] * n
     if months == int(months):
         return add_months(d, int(months))
     return d + dt.timedelta(days=round(months * 30.4375))
@@ -57,7 +57,7 @@ def datetime_value(d: dt.datetime) -> str:
 
 def duration_value(parts: list[tuple[float, str]]) -> str:
     """ISO 8601 duration from (count, unit) pairs: [(1, 'year'), (21, 'day')] -> P1Y21D."""
-    date_codes = {"decade": ("Y", 10), "year": ("Y", 1), "month": ("M", 1), "week": ("W", 1), "day": ("D", 1)}
+    date_codes = {"century": ("Y", 100), "decade": ("Y", 10), "year": ("Y", 1), "month": ("M", 1), "week": ("W", 1), "day": ("D", 1)}
     time_codes = {"hour": "H", "minute": "M", "second": "S"}
     total: dict[str, float] = {}
     for n, unit in parts:

@@ -25,11 +25,14 @@ class Hit:
 
 
 _DATE_CLOCK_GAP = re.compile(r"[\s,،-]*(?:(?:في|عند|على|حوالي|نحو|يوم|تمام)\s+)*")
-_APPOSITION_GAP = re.compile(r"[\s,،]*")
+# "الأحد 28 يونيو", "يوم الأحد الموافق 28 يونيو", "15 رمضان 1436 الموافق 2 يوليو 2015"
+_APPOSITION_GAP = re.compile(r"[\s,،]*(?:(?P<equal>(?:ال)?موافق)(?:\s*ل)?[\s,،]*)?")
 # rules whose day is written out (not "بعد يوم", which is another day)
 _STATED_DATES = frozenset({"dmy", "mdy", "num_ymd", "num_dmy", "num_mdy", "num_dm", "hijri_date", "weekday_day"})
-_RANGE_GAP = re.compile(r"\s*(?:-|–|الي|حتي|ل|و)\s*")
-_RANGE_HEAD = re.compile(r"(?<!\w)(?:من|بين|منذ)\s+$")
+_RANGE_GAP = re.compile(r"\s*(?:-|–|(?:و\s*)?(?:الي|حتي)|ل|و)\s*(?:يوم\s+)?")
+# the head of a range, with the noun of its ends: "بين عامي 2010 و2015", "من يوم الاثنين حتى يوم الجمعة"
+_RANGE_HEAD = re.compile(r"(?<!\w)(?:(?:من|بين|منذ)\s+(?:(?:عامي|سنتي|العامين|السنتين|شهري|الشهرين|يومي|اليومين|يوم)\s+)?"
+                         r"|(?P<dual>عامي|سنتي|شهري|يومي)\s+)$")
 
 
 @functools.cache
@@ -113,14 +116,26 @@ def _merge_date_clock(a: Hit, b: Hit) -> Hit | None:
     return Hit(a.start, b.end, res, "date_clock")
 
 
-def _merge_apposition(a: Hit, b: Hit) -> Hit | None:
-    """"اليوم 6 مايو", "الخميس الثاني والعشرين من شهر رمضان": a relative day or a weekday followed by
-    its date; the stated date wins."""
-    if a.rule not in ("dayword", "weekday") or a.res.grain != "day" or b.res.grain != "day":
+def _merge_apposition(a: Hit, b: Hit, equal: bool) -> Hit | None:
+    """"اليوم 6 مايو", "الخميس الثاني والعشرين من شهر رمضان", "الأحد الموافق 28 يونيو": a relative day
+    or a weekday followed by its date; the stated date wins. After الموافق ("corresponding to") a stated
+    date may also follow another: "15 رمضان 1436 الموافق 2 يوليو 2015", "6 أغسطس 2012، الموافق 17 رمضان" (the
+    Gregorian one wins: it is the one with a year in news)."""
+    if b.res.grain != "day" or b.rule.partition(":")[0] not in _STATED_DATES:
         return None
-    if b.rule.partition(":")[0] not in _STATED_DATES:
+    if a.rule in ("dayword", "weekday") and a.res.grain == "part_of_day" and equal and b.res.value:
+        # "مساء الأحد المقبل الموافق 19 يوليو": the stated day, with the part of the day
+        part = a.res.value.rsplit("T", 1)[1] if a.res.value else None
+        res = Res(f"{b.res.value}T{part}" if part else b.res.value, "part_of_day", lo=b.res.lo, hi=b.res.hi, kind="date")
+        return Hit(a.start, b.end, res, "dayword_date")
+    if a.res.grain != "day":
         return None
-    return Hit(a.start, b.end, b.res, "dayword_date")
+    if a.rule in ("dayword", "weekday"):
+        return Hit(a.start, b.end, b.res, "dayword_date")
+    if equal and a.rule.partition(":")[0] in _STATED_DATES | {"dayword_date"}:
+        gregorian_first = a.rule.partition(":")[0] != "hijri_date" and b.rule == "hijri_date"
+        return Hit(a.start, b.end, a.res if gregorian_first else b.res, "dayword_date")
+    return None
 
 
 def _merge_range(norm: str, a: Hit, b: Hit) -> Hit | None:
@@ -130,16 +145,27 @@ def _merge_range(norm: str, a: Hit, b: Hit) -> Hit | None:
         return None
     gap = norm[a.end:b.start]
     head = _RANGE_HEAD.search(norm, 0, a.start)
-    joiner = gap.strip()
+    joiner = gap.split()[0] if gap.split() else gap.strip()
+    if joiner in ("والي", "وحتي", "و") and len(gap.split()) > 1 and gap.split()[1] in ("الي", "حتي"):
+        joiner = gap.split()[1]  # "و حتى"
+    joiner = joiner[1:] if joiner in ("والي", "وحتي") else joiner  # "وحتى الآن"
+    if b.rule == "weekday" and a.res.grain == "day" and a.res.lo > b.res.hi and head:
+        # "من الاثنين إلى الجمعة": the second weekday is the first one after the first
+        b_lo = b.res.lo + dt.timedelta(days=7 * ((a.res.lo - b.res.lo).days // 7 + 1))
+        b = Hit(b.start, b.end, Res(b_lo.isoformat(), "day", lo=b_lo, hi=b_lo, kind="date"), b.rule)
     if joiner in ("و",) and not (head and "بين" in head.group(0)):
-        return None
+        # "يومي الاثنين والثلاثاء", "شهري يناير وفبراير": two neighbouring units are one stretch ("عامي
+        # 2010 و2015" are two years)
+        if not (head and head["dual"] and a.res.hi and b.res.lo == a.res.hi + dt.timedelta(days=1)):
+            return None
     if joiner in ("الي", "حتي") and not head and a.res.grain not in ("day", "month", "year"):
         return None
     if joiner == "ل" and not head:
         return None  # "التاسع من يوليو لعام 2015" is of that year; "من 2014 لـ 2018" is a range
     if a.res.lo > b.res.hi:
         return None
-    start = head.start() if head and "منذ" not in head.group(0) else a.start
+    # the span takes in من/بين, but not منذ, nor a bare يوم (weekday spans leave it out: "يوم الجمعة")
+    start = head.start() if head and "منذ" not in head.group(0) and not head.group(0).rstrip().endswith(" يوم") else a.start
     if a.res.grain == b.res.grain and a.res.grain in ("day", "month", "year", "week"):
         res = range_res(a.res.lo, b.res.hi, a.res.value, b.res.value)
     else:
@@ -155,8 +181,9 @@ def merge(norm: str, hits: list[Hit]) -> list[Hit]:
             prev = out[-1]
             gap = norm[prev.end:h.start]
             joined = None
-            if _APPOSITION_GAP.fullmatch(gap):
-                joined = _merge_apposition(prev, h)
+            app = _APPOSITION_GAP.fullmatch(gap)
+            if app:
+                joined = _merge_apposition(prev, h, bool(app["equal"]))
             if joined is None and _DATE_CLOCK_GAP.fullmatch(gap):
                 joined = _merge_date_clock(prev, h)
             if joined is None and _RANGE_GAP.fullmatch(gap):
@@ -170,4 +197,5 @@ def merge(norm: str, hits: list[Hit]) -> list[Hit]:
 
 def extract(norm: str, ref: dt.date | dt.datetime | None) -> list[Hit]:
     """Temporal expressions of a normalised text, resolved against `ref` (None: relative ones unresolved)."""
-    return merge(norm, select(candidates(norm, ref)))
+    # "حتى الآن" alone is "so far", not a date: "الآن" only survives as the end of a range
+    return [h for h in merge(norm, select(candidates(norm, ref))) if h.res.kind != "now"]

@@ -55,8 +55,8 @@ def blocks() -> dict[str, str]:
     b["VAGUE"] = alternation(lex.vague) + _END
     # a duration: "3 أيام", "يومين", "عام واحد و شهر و 21 يوما", "ساعة ونصف", "نصف ساعة", "أسبوع كامل"
     # a count in words takes a bare unit: "اثنين الساعة" ("كل يوم اثنين الساعة 4") is not two hours
-    part = (rf"(?:\d+(?:[.,]\d+)?(?![\d/:])\s+{b['UNIT']}|{b['NUMPH']}\s+{b['UNITW']}|(?:نصف\s+)?{b['UNIT']}(?:\s+(?:واحد|واحده))?)"
-            rf"(?:\s+كامل(?:ه)?)?(?:\s+و\s*(?:ال)?نصف(?!\w))?")
+    part = (rf"(?:\d+(?:[.,]\d+)?(?![\d/:])\s+{b['UNIT']}|{b['NUMPH']}\s+{b['UNITW']}|(?:(?:نصف|ربع)\s+)?{b['UNIT']}(?:\s+(?:واحد|واحده|واحدا))?)"
+            rf"(?:\s+كامل(?:ه|ا)?)?(?:\s+و\s*(?:ال)?نصف(?!\w))?")
     b["DUR"] = rf"{part}(?:\s*(?:,|و)?\s*(?:و\s*)?{part})*"
     b["FEW"] = r"(?:بضع(?:ه)?|عده|بعض)"
     return b
@@ -90,21 +90,24 @@ def gates() -> dict[str, re.Pattern]:
         "dayword": re.compile(alternation({w.split()[-1].lstrip("ا") for w in lex.day_words})),
         "vague": re.compile(alternation({w.split()[-1] for w in lex.vague})),
         "season": lit(lex.seasons),
-        "period": re.compile(r"اسبوع|شهر|عام|سنه|عقد"),
+        "period": re.compile(r"اسبوع|شهر|عام|سنه|عقد|قرن"),
         "week": re.compile("اسبوع"),
         "shahr": re.compile("شهر"),
+        "shahr_or_current": re.compile("شهر|الجاري|الحالي"),
         "few": re.compile(r"بضع|عده|بعض"),
         "year_kw": re.compile(r"عام|سنه"),
         "big": re.compile(r"الف|عشر"),
         "monthish": re.compile(alternation(set(lex.months) | {"شهر"})),
-        "decade": re.compile("ينيات"),
+        "decade": re.compile("يني?ات"),
+        "qarn": re.compile("قرن"),
+        "now_kw": re.compile(r"(?:حتي|الي)\s+الان(?!\w)"),
         "clockish": re.compile(r"\d|ساعه|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
         "holiday": lit(lex.holidays),
         "offset_kw": re.compile(r"قبل|منذ|بعد"),
         "post_kw": re.compile(r"الان|مضت|خلت"),
-        "pre_kw": re.compile(r"طوال|خلال"),
+        "pre_kw": re.compile(r"طوال|خلال|غضون|مدي|مدار"),
         "akhir": re.compile(r"اخر"),
-        "edge_kw": re.compile(r"مطلع|بدايه|اوايل|اول|اواخر|نهايه|اواسط|منتصف|اخر|وقت|لاحقا"),
+        "edge_kw": re.compile(r"مطلع|بدايه|اوايل|اول|اواخر|نهايه|موفي|اواسط|منتصف|اخر|وقت|لاحقا"),
         "yawm": re.compile(r"يوم"),
         "saa": re.compile(r"ساعه"),
         "colon": re.compile(r"\d\s*:\s*\d"),
@@ -118,6 +121,8 @@ def gates() -> dict[str, re.Pattern]:
         # narrower gates for patterns that would otherwise run on most texts
         "digit_h": re.compile(r"\d\s*ه(?!\w)"),
         "rub": re.compile("ربع"),
+        "number_or_last": re.compile(alternation(set(lex.numbers) | set(lex.last_words) | {"اخر"})),
+        "rub_or_half": re.compile("ربع|نصف"),
         "day_cue": re.compile(r"(?:يوم\s+|(?:في|منذ|حتي|الي)\s)\d"),
         "teen_or_ten": re.compile(r"عشر|ثلاثين"),
         "digit_part": re.compile(r"\d\s*(?:في\s+)?" + alternation(lex.parts) + r"(?!\w)"),
@@ -135,14 +140,14 @@ GATES = {
     "day_range": ("monthish", "range_kw"), "month_day_range": ("month", "range_kw"),
     "hijri_date": ("hmonth",), "hijri_month": ("hmonth",), "hijri_year": ("digit_h",),
     "dmy": ("month",), "mdy": ("month",), "month": ("month",), "year": ("digit",), "year_words": ("year_kw", "number"),
-    "year_words_bare": ("number", "big"), "season": ("season",), "decade": ("decade",), "quarter": ("rub",),
+    "year_words_bare": ("number", "big"), "season": ("season",), "decade": ("decade",), "century": ("qarn",), "quarter": ("rub_or_half",),
     "nth_week": ("week",), "dayword": ("dayword",), "weekday": ("weekday",), "weekday:bare": ("weekday", "yawm"), "week_weekday": ("weekday", "week"),
-    "nth_weekday": ("weekday", "number"), "day_of_month": ("shahr",), "weekday_day": ("weekday",), "day_only": ("day_cue",), "day_ordinal": ("teen_or_ten",),
+    "nth_weekday": ("weekday", "number_or_last"), "nth_weekday:post": ("weekday", "number_or_last"), "day_of_month": ("shahr_or_current",), "nth_day": ("yawm",), "weekday_day": ("weekday",), "day_only": ("day_cue",), "day_ordinal": ("teen_or_ten",),
     "rel_unit": ("period",), "edge": ("edge_kw",), "weekend": ("week",), "week_of": ("week", "month"),
     "week_weekdays": ("week", "weekday"), "rest_of": ("period",),
     "offset": ("unit", "offset_kw"), "offset:post": ("unit", "post_kw"), "last_n": ("unit", "dir_kw"),
     "last_n:n": ("unit", "dir_kw"), "last_n:akhir": ("unit", "akhir"), "duration:pre": ("unit", "pre_kw"), "duration_for": ("unit", "for_kw"), "duration": ("unit",), "clock:saa": ("saa",), "clock:colon": ("colon",), "clock:part": ("digit_part",), "clock:lead": ("part_digit",), "clock_word": ("clockword",), "clock_range": ("clockish", "range_kw"),
-    "holiday": ("holiday",), "set": ("set",), "part_alone": ("part_def",), "this_part": ("part_def",),
+    "now": ("now_kw",), "holiday": ("holiday",), "holiday_day": ("holiday",), "set": ("set",), "part_alone": ("part_def",), "this_part": ("part_def",),
 }
 
 
@@ -151,8 +156,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     """(handler name, compiled pattern), most specific first (earlier wins ties of equal length)."""
     b = blocks()
     # "9 يوليو 2015", "9 يوليو من عام 2015", "التاسع من يوليو لعام 2015"
-    YEAR_TAIL = rf"(?:\s*,?\s*(?:من\s+|لل?(?=(?:عام|سنه)\s))?{b['YKW']}?(?P<y>{b['YEAR']}))?(?:\s*(?P<era>ه|م)(?!\w))?"
-    MONTHS = rf"(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*/\s*(?P<m2>{b['MONTH']})|\s*\(\s*(?P<m2b>{b['MONTH']})\s*\))?"
+    # "9 يوليو 2015", "9 يوليو من عام 2015", "التاسع من يوليو لعام 2015", "11 أغسطس العام الماضي"
+    YEAR_TAIL = (rf"(?:\s*,?\s*(?:من\s+|لل?(?=(?:عام|سنه)\s))?(?:{b['YKW']}?(?P<y>{b['YEAR']})"
+                 rf"|(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?(?:\s*(?P<era>ه|م)(?!\w))?")
+    # a month with its name in another system: "يونيو/ حزيران", "يونيو (حزيران)", "مارس آذار"
+    MONTHS = rf"(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*/\s*(?P<m2>{b['MONTH']})|\s*\(\s*(?P<m2b>{b['MONTH']})\s*\)|\s+(?P<m2c>{b['MONTH']}))?"
     FRAC = r"(?:ال)?(?:نصف|ربع|ثلث)(?!\w)"  # "والنصف": minutes of a clock time in words
     # a part of the day before a clock time: "بعد الظهر الساعة 7", "الظهر 7:00:05" (the forms that
     # stand alone; "صباح"/"مساء" before الساعة belong to a day: "صباح الغد الساعة 9")
@@ -160,7 +168,13 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     # "إلا ربعا", "إلا ثلاث دقائق": minutes before the hour
     MINUS = rf"(?:\s+الا\s+(?P<minus>(?:ال)?ربعا?|(?:ال)?ثلثا?|\d+\s+دقايق|{b['NUMPH']}\s+دقايق))?"
     DIR_TAIL = rf"(?:\s+(?P<dir>{b['DIR']}))?"
+    # a part of the day after a day belongs to it ("الجمعة مساء") unless it heads the next day ("مساء الجمعة
+    # صباح يوم أمس")
+    NOT_A_DAY_NEXT = rf"(?!\s+(?:يوم|{b['DAYWORD']}|{b['WD']}))"
     WD_HEAD = rf"(?:(?P<wd>{b['WD']})\s*,?\s*)?"
+    # the month an nth weekday or an nth day belongs to: "من يوليو", "من الشهر المقبل", "من هذا العام"
+    NTH_OF = (rf"(?:(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']}))?"
+              rf"|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?)")
     specs = [
         ("vague", rf"(?P<vague>{b['VAGUE']})"),
         ("vague_few", rf"(?:قبل|منذ|بعد|خلال)\s+{b['FEW']}\s+{b['UNIT']}"),
@@ -181,61 +195,72 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("month_day_range", rf"(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})\s+(?:بين|من)\s+(?P<d1>{b['DAY']})\s*(?:-|الي|حتي|و)\s*(?P<d2>{b['DAY']})"),
         # Hijri dates
         ("hijri_date", rf"(?P<d>{b['DAY']})\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>1[34]\d\d|1500)(?!\d))?(?:\s*ه(?!\w))?"),
-        ("hijri_month", rf"(?:(?P<shahr>شهر)\s+)?(?P<hm>{b['HMONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>1[34]\d\d|1500|(?:19|20)\d\d)(?!\d))?(?:\s*ه(?!\w))?"),
+        ("hijri_month", rf"(?:(?P<shahr>شهر)\s+)?(?P<hm>{b['HMONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>1[34]\d\d|1500|(?:19|20)\d\d)(?!\d))?(?:\s*ه(?!\w))?(?:\s+(?P<dir>{b['DIR']}))?"),
         ("hijri_year", rf"{b['YKW']}?(?P<y>1[34]\d\d|1500)\s*ه(?!\w)"),
         # Gregorian dates in words
-        ("dmy", rf"{WD_HEAD}(?:يوم\s+)?(?P<d>{b['DAY']})\s*(?:[-./]\s*)?(?:من\s+)?{MONTHS}{YEAR_TAIL}{DIR_TAIL}"),
+        ("dmy", rf"{WD_HEAD}(?:يوم\s+)?(?P<d>{b['DAY']})\s*(?:[-./]\s*)?(?:من\s+)?{MONTHS}{YEAR_TAIL}{DIR_TAIL}"
+                rf"(?:\s+(?P<every>من\s+كل\s+(?:عام|سنه)))?"),
         ("mdy", rf"{WD_HEAD}(?P<m>{b['MONTH']})\s*-?\s*(?P<d>{b['DAY']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['YEAR']}))?"),
         ("month", rf"(?:(?P<this>هذا|هذه)\s+)?{MONTHS}(?:\s*,?\s*(?:من\s+|لل?(?=(?:عام|سنه)\s))?{b['YKW']}?(?P<y>{b['YEAR']}))?(?:\s*(?P<era>ه|م)(?!\w))?"
-                  rf"(?:\s+(?:(?P<dir>{b['DIR']})|(?:من\s+|لل?(?=(?:عام|سنه)\s))?(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?"),
+                  rf"(?:\s+(?:(?P<dir>{b['DIR']})|(?:من\s+|لل?(?=(?:عام|سنه)\s))?(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})|(?P<every>من\s+كل\s+(?:عام|سنه))))?"),
+        # "حتى الآن" closes a range ("من 2010 حتى الآن"); alone it is kept out (see extract.merge)
+        ("now", rf"(?<=(?:حتي|الي)\s)الان"),
         ("year", rf"(?P<kw>{b['YKW']})?(?P<y>{b['Y4']})(?:\s*(?P<era>م)(?!\w))?"),
         ("year_words", rf"(?P<kw>{b['YKW']})(?P<y>{b['NUMPH']})"),
         ("year_words_bare", rf"(?P<y>{b['NUMPH']})(?!\s+(?!الي|حتي)[^\W\d_])"),
         # seasons: "صيف 2016", "هذا الصيف", "الربيع القادم", "صيف العام الماضي", "منتصف الصيف"
         ("season", rf"(?:(?P<edge>منتصف|مطلع|بدايه|اوايل|اواخر|نهايه|اواسط)\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<s>{b['SEASON']})"
                    rf"(?:\s+(?:من\s+)?(?:(?:{b['YKW']}?(?P<y>{b['YEAR']}))|(?P<dir>{b['DIR']})|(?P<ydir>(?:هذا\s+(?:ال)?|ال)(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
-        ("decade", rf"(?:ال)?(?P<dec>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)ينيات(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<cent>{b['NUMPH']}|{b['DIR']}))?"),
-        ("quarter", rf"(?:ال)?ربع\s+(?P<q>{b['NW']})(?:\s+(?:من\s+)?(?:{b['YKW']}(?P<y>{b['YEAR']})|(?P<y2>{b['Y4']})|(?P<y3>{b['NUMPH']})|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
+        # centuries: "القرن العشرين", "القرن التاسع عشر", "القرن الحادي والعشرين" (not the Hijri ones)
+        ("century", rf"(?:ال)?قرن\s+(?P<n>{b['NUMPH']}|ال\s*\d{{1,2}}(?!\d))(?!\s+(?:ال)?هجري)"),
+        ("decade", rf"(?:ال)?(?P<dec>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)يني?ات(?!\s+من\s+(?:ال)?عمر)(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<cent>{b['NUMPH']}|{b['DIR']}))?"),
+        ("quarter", rf"(?:ال)?(?P<kind>ربع|نصف)\s+(?P<q>{b['NW']}|{b['LAST']})(?:\s+(?:من\s+)?(?:(?:شهر\s+)?(?P<qm>{b['MONTH']})(?:\s+(?P<qmy>{b['Y4']}))?|{b['YKW']}(?P<y>{b['YEAR']})|(?P<y2>{b['Y4']})|(?P<y3>{b['NUMPH']})|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
         # weeks of a month / year: "الأسبوع الثالث من هذا الشهر", "الأسبوع الأخير من يوليو"
-        ("nth_week", rf"(?:ال)?اسبوع\s+(?P<n>{b['NW']}|{b['LAST']})\s+(?:من\s+)?(?:(?:شهر\s+)?(?P<m>{b['MONTH']})|{b['YKW']}(?P<y>{b['YEAR']})|(?P<rel>(?:هذا\s+)?(?:ال)?(?:شهر|عام|سنه))(?:\s+(?P<dir>{b['DIR']}))?)"),
+        ("nth_week", rf"(?:ال)?اسبوع\s+(?P<n>{b['NW']}|{b['LAST']})\s+(?:من\s+)?(?:(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<my>{b['Y4']}))?|{b['YKW']}?(?P<y>{b['Y4']})|{b['YKW']}(?P<yw>{b['NUMPH']})|(?P<rel>(?:هذا\s+)?(?:ال)?(?:شهر|عام|سنه))(?:\s+(?P<dir>{b['DIR']}))?)"),
         # relative days with optional weekday and part of day: "فجر اليوم", "أمس الأربعاء", "مساء أمس"
-        ("dayword", rf"(?:(?P<part1>{b['PART_N']})\s+)?(?P<rd>{b['DAYWORD']})(?:\s*,?\s*(?P<wd>{b['WD']}))?"
-                    rf"(?:\s+(?P<part2>{b['PART_ADV']}))?"),
+        ("dayword", rf"(?:(?P<part1>{b['PART_N']})\s+)?(?P<rd>{b['DAYWORD']})(?:\s*,?\s*(?P<wd>{b['WD']})|\s*\(\s*(?P<wdp>{b['WD']})\s*\))?"
+                    rf"(?:\s+(?P<part2>{b['PART_ADV']}){NOT_A_DAY_NEXT})?"),
         # weekdays: "الجمعة", "يوم الأحد المقبل", "مساء الجمعة", "الأسبوع المقبل يوم الجمعة"
         ("weekday", rf"(?:(?P<part1>{b['PART_N']})\s+)?(?:(?P<this>هذا|هذه)\s+(?:يوم\s+)?)?(?P<wd>{b['WD']})"
-                    rf"(?:\s+(?:من\s+)?(?:(?P<dir>{b['DIR']})|(?P<wkdir>(?:ال)?اسبوع\s+{b['DIR']})|(?P<ord>{b['NW']})(?!\s+و\s*{b['NW']})))?"
-                    rf"(?:\s*,?\s+(?:في\s+)?(?P<part2>{b['PART_ADV']}))?"),
+                    rf"(?:\s+(?:من\s+)?(?:(?P<dir>{b['DIR']})|(?P<wkdir>(?:ال)?اسبوع\s+{b['DIR']}|هذا\s+(?:ال)?اسبوع)|(?P<ord>{b['NW']})(?!\s+و\s*{b['NW']})))?"
+                    rf"(?:\s*,?\s+(?:في\s+)?(?P<part2>{b['PART_ADV']}){NOT_A_DAY_NEXT})?"),
         ("weekday:bare", rf"يوم\s+(?P<wd>{b['WDBARE']})(?:\s+(?P<dir>{b['DIR']}))?"),
         ("week_weekday", rf"(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع(?:\s+(?P<wkd>{b['DIR']}))?\s+(?:يوم\s+)?(?P<wd>{b['WD']})"),
-        ("nth_weekday", rf"(?P<n>{b['NW']})\s+(?:يوم\s+)?(?P<wd>{b['WD']}|{b['WDBARE']})\s+(?:من|في)\s+(?:(?:شهر\s+)?(?P<m>{b['MONTH']})|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?)"),
-        ("day_of_month", rf"(?:يوم\s+)?(?P<d>{b['DAY']})\s+(?:من\s+)?(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?"),
+        ("nth_weekday", rf"(?P<n>{b['NW']}|اخر)\s+(?:يوم\s+)?(?P<wd>{b['WD']}|{b['WDBARE']})\s+(?:من|في)\s+{NTH_OF}"),
+        # "الجمعة الأولى من يوليو", "الجمعة الأخيرة من الشهر"
+        ("nth_weekday:post", rf"(?:يوم\s+)?(?P<wd>{b['WD']})\s+(?P<n>{b['NW']}|{b['LAST']})\s+(?:من|في)\s+{NTH_OF}"),
+        ("day_of_month", rf"(?:يوم\s+)?(?:ال\s*(?=\d))?(?P<d>{b['DAY']})\s+(?:(?:من\s+)?(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?|(?P<cur>الجاري|الحالي))"),
+        # the first / last / nth day of a period: "اليوم الأول من العام المقبل", "آخر يوم من الشهر"
+        ("nth_day", rf"(?:(?:ال)?يوم\s+(?P<n>{b['NUMPH']}|{b['LAST']})|(?P<n2>اول|اخر)\s+يوم)\s+(?:من|في)\s+"
+                    rf"(?:(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|{NTH_OF}|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه))(?:\s+(?P<ydir>{b['DIR']}))?|{b['YKW']}(?P<yy>{b['Y4']}))"),
         ("weekday_day", rf"(?P<wd>{b['WD']})\s*,?\s*(?:في\s+)?(?P<d>{b['DAY']})"),
         # a day from the 11th on as a masculine ordinal closing the phrase after a preposition: "عدت في
         # الحادي والعشرين" (smaller ones are too often "the second one": "بالنسبة للثاني")
         ("day_ordinal", rf"(?:(?=ال){_after('في', 'الي', 'حتي', 'منذ')}|(?=لل))(?P<d>{b['NUMPH']})(?!\s*[^\W\d_])"),
         ("day_only", rf"(?:يوم\s+|(?=\d){_after('في', 'منذ', 'حتي', 'الي')})(?P<d>{b['DAYD']})(?!\s*(?:[/.\-]\s*\d|%|(?!الساعه)\w))"),
         # relative units: "الأسبوع الماضي", "هذا العام", "الشهر المقبل", "العام الجاري"
-        ("rel_unit", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه|عقد))(?:\s+(?P<dir>{b['DIR']}))?"),
+        ("rel_unit", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه|عقد|قرن))(?:\s+(?P<dir>{b['DIR']}))?"),
         # the weekend: "عطلة نهاية الأسبوع", and "نهاية الأسبوع" alone, its usual sense in news
         ("weekend", rf"(?:عطله\s+)?(?:نهايه|نهايات)\s+(?:(?P<this>هذا)\s+)?(?:(?:ال)?اسبوع|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?"),
         # edges of a period: "مطلع الأسبوع المقبل", "أواخر الشهر الماضي", "في وقت لاحق من هذا العام"
-        ("edge", rf"(?P<edge>مطلع|بدايه|اوايل|اول|اواخر|نهايه|اواسط|منتصف|اخر|(?:في\s+)?وقت\s+(?:لاحق|مبكر|متاخر)(?:\s+من)?|لاحقا\s+في)\s+"
-                 rf"(?:(?P<this>هذا|هذه)\s+)?(?:(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<y>{b['Y4']}))?|(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
+        ("edge", rf"(?P<edge>مطلع|بدايه|اوايل|اول|اواخر|نهايه|موفي|اواسط|منتصف|اخر|(?:في\s+)?وقت\s+(?:لاحق|مبكر|متاخر)(?:\s+من)?|لاحقا\s+في)\s+"
+                 rf"(?:(?P<this>هذا|هذه)\s+)?(?:{MONTHS}(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']})|\s+(?P<mdir>{b['DIR']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|(?P<u>(?:(?<=هذا\s)|(?<=هذه\s)|ال)(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
         ("week_of", rf"(?:ال)?اسبوع\s+(?P<d>{b['DAYD']})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<y>{b['Y4']}))?"),
         ("week_weekdays", rf"(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع(?:\s+(?P<dir>{b['DIR']}))?\s+(?:(?:من|بين)\s+)(?:يوم\s+)?(?P<w1>{b['WD']})\s*(?:الي|حتي|و)\s*(?:يوم\s+)?(?P<w2>{b['WD']})"),
         ("rest_of", rf"(?:بقيه|باقي)\s+(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?:ال)?(?:حالي|جاري))?"),
         # offsets from the anchor: "قبل ثلاثة أسابيع", "منذ 1 شهر و 21 أيام من الآن", "بعد أسبوعين من الآن"
-        ("offset", rf"(?P<pre>قبل|منذ|بعد)\s+(?P<dur>{b['DUR']})(?:\s+(?P<post>من\s+الان|مضت|خلت|في\s+المستقبل))?"),
+        ("offset", rf"(?P<pre>قبل|منذ|بعد)\s+(?P<approx>(?:نحو|حوالي|قرابه|زهاء|ما\s+يقرب\s+من|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|اقل\s+من)\s+)?(?P<dur>{b['DUR']})(?:\s+(?P<post>من\s+الان|مضت|خلت|في\s+المستقبل))?"),
         ("offset:post", rf"(?P<dur>{b['DUR']})\s+(?P<post>من\s+الان|مضت|خلت)"),
         # last / next N units: "الشهرين الماضيين", "الأسابيع الثلاثة الماضية", "آخر 3 سنوات", "3 أيام القادمة"
         ("last_n", rf"(?:(?:خلال|طوال)\s+)?(?P<u>{b['UNIT']})(?:\s+(?P<n>{b['NUM']}))?(?:\s+القليله)?\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
         ("last_n:n", rf"(?:(?:خلال|طوال)\s+)?(?P<n>\d+|{b['NUMPH']})\s+(?P<u>{b['UNIT']})\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
-        ("last_n:akhir", rf"(?P<last>اخر)\s+(?P<n>\d+|{b['NUMPH']})\s+(?P<u>{b['UNIT']})"),
+        ("last_n:akhir", rf"(?P<last>اخر)\s+(?:(?P<n>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNIT']})"),
         # durations: "لمدة 3 أيام" (span without لمدة), "طوال اليوم", "خلال أسبوعين"
         ("duration_for", _after("لمده", "مده", "طيله") + rf"(?P<dur>{b['DUR']})"),
-        ("duration:pre", rf"(?P<pre>طوال|خلال)\s+(?P<dur>{b['DUR']})"),
+        ("duration:pre", rf"(?P<pre>طوال|خلال|في\s+غضون|علي\s+مدي|علي\s+مدار)\s+(?:(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من)\s+)?(?P<dur>{b['DUR']})"),
         ("duration", rf"(?P<dur>{b['DUR']})"),
         # holidays: "عيد الفطر", "عيد الشكر 2010", "يوم الأب عام 2015"
+        ("holiday_day", rf"(?P<n>(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر))\s+ايام\s+(?P<hol>{b['HOLIDAY']})(?:\s+(?:{b['YKW']}?(?P<y>{b['Y4']})|(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?"),
         ("holiday", rf"(?P<hol>{b['HOLIDAY']})(?:\s+(?:{b['YKW']}?(?P<y>{b['Y4']})|(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?"),
         # recurrences: "يوميا", "كل أسبوعين", "كل يوم اثنين", "أيام الأحد", "كل صباح"
         ("set", rf"(?P<w>{b['SETW']})|كل\s+(?:(?P<n>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNITW']})(?!\s+(?:{b['WD']}|{b['WDBARE']}))"

@@ -69,6 +69,8 @@ def h_clock(m, ref):
     h = _num(m["h"])
     if h is None or h != int(h) or not 0 <= h <= 24:
         return None
+    if not m["h"][0].isdigit() and not m["h"].startswith("ال") and "الساعه" not in m["body"]:
+        return None  # "ساعة واحدة" is a duration; the clock is "الساعة الواحدة"
     h = int(h)
     if _ordinal_minutes(_g(m, "frac")):
         return None

@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
+from marsad.resources import read_lines, word_freq
+from marsad.text.normalize import normalize
 from marsad.times import calendar as cal
 from marsad.times.lexicon import lexicon
-from marsad.times.resolve import Res, _num, month_res, range_res, week_res, year_res
+from marsad.times.resolve import Res, _dir, _num, month_res, range_res, week_res, year_res
 
 
 # Hijri years written without هـ are recognised in numeric dates within this span (1921-2077 CE).
 HIJRI_NUMERIC_YEARS = range(1340, 1501)
 # "اسبوعي" (my week) after نهاية/بقية/باقي is the possessive, not the adjective "weekly"
-_UNIT_WORD = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "عقد": "decade", "اسبوعي": "week"}
+_UNIT_WORD = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year", "عقد": "decade", "قرن": "century", "اسبوعي": "week"}
 
 
 def _g(m: re.Match, name: str) -> str | None:
@@ -64,7 +67,53 @@ def _period(rd: dt.date, unit: str, k: int) -> Res:
     if unit == "month":
         d = cal.add_months(rd.replace(day=1), k)
         return month_res(d.year, d.month)
-    if unit == "decade":
-        y = (rd.year // 10 + k) * 10
-        return range_res(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), f"{y}", f"{y + 9}")
+    if unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        y = (rd.year // size + k) * size
+        return range_res(dt.date(y, 1, 1), dt.date(y + size - 1, 12, 31), f"{y}", f"{y + size - 1}")
     return year_res(rd.year + k)
+
+
+def _hijri_span(name: str, dir_text: str | None, rd: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The Gregorian span of a Hijri month named without a year: nearest the anchor (الماضي / المقبل: the
+    latest begun and ended before it / the first begun after it)."""
+    hm = lexicon().hijri_months.get(" ".join(name.split()))
+    h = cal.gregorian_to_hijri(rd) if rd else None
+    if hm is None or h is None:
+        return None
+    spans = [s for s in (cal.hijri_month_span(y, hm) for y in (h[0] - 1, h[0], h[0] + 1)) if s]
+    direction = _dir(dir_text)
+    if direction is not None and direction < 0:
+        spans = [s for s in spans if s[1] < rd][-1:]
+    elif direction is not None and direction > 0:
+        spans = [s for s in spans if s[0] > rd][:1]
+    elif direction == 0:
+        spans = [s for s in spans if s[0] <= rd <= s[1]] or spans
+    return min(spans, key=lambda s: abs((s[0] - rd).days)) if spans else None
+
+
+@functools.cache
+def _future_words() -> frozenset[str]:
+    """Future markers (data/time/future.tsv): سوف, لن, "من المقرر/المتوقع أن" ..."""
+    return frozenset(normalize(w).strip() for w in read_lines("time/future.tsv"))
+
+
+_CLAUSE_END = re.compile(r"[.!؟?:;\n]")
+
+
+def future_clause(text: str, start: int) -> bool:
+    """Whether the clause before `start` (up to 8 words) is about the future: a marker from future.tsv, or a
+    verb with the future prefix س (سيتم, ستنسحب, سنعمل: س + an imperfect that is itself a frequent word;
+    1st person سأ is left out: سابق, ساهم are not futures)."""
+    head = text[max(0, start - 80):start]
+    cut = max((mm.end() for mm in _CLAUSE_END.finditer(head)), default=0)
+    freq = word_freq()
+    for w in head[cut:].split()[-8:]:
+        w = w.strip("«»\"'(),،")
+        if w in _future_words() or w.removeprefix("و").removeprefix("ف") in _future_words():
+            return True
+        v = w.removeprefix("و").removeprefix("ف")
+        if len(v) >= 4 and v[0] == "س" and v[1] in "يتن" and freq.get(v[1:], 0) >= 20:
+            return True
+    return False
+

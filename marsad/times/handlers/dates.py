@@ -12,7 +12,9 @@ from marsad.times.resolve import (
     Res, _day, _dir, _month, _num, _year, day_res, month_res, range_res, resolve_day_month, resolve_month,
     resolve_weekday, unresolved, year_res,
 )
-from marsad.times.handlers.common import HIJRI_NUMERIC_YEARS, _after_prep, _date, _dayno, _g, _wd, _with_part
+from marsad.times.handlers.common import (
+    HIJRI_NUMERIC_YEARS, _after_prep, _date, _dayno, _g, _hijri_span, _wd, _with_part, future_clause,
+)
 
 
 def _numeric(y: int, mo: int, d: int, hijri: bool) -> Res | None:
@@ -66,6 +68,10 @@ def _day_month(m, ref, d, mo, direction):
     y = _year(m["y"], rd)
     if m["y"] and y is None:
         return None
+    if _g(m, "ydir"):
+        if rd is None:
+            return unresolved("day")
+        y = rd.year + (_dir(m["ydir"].split(None, 1)[1]) or 0)
     if y is not None:
         g = _date(y, mo, d)
         return day_res(g) if g else None
@@ -77,9 +83,11 @@ def _day_month(m, ref, d, mo, direction):
 
 def h_dmy(m, ref):
     d, mo = _dayno(m["d"]), _month(m["m"])
-    other = m["m2"] or m["m2b"]
+    other = m["m2"] or m["m2b"] or _g(m, "m2c")
     if d is None or mo is None or (other and _month(other) != mo):
         return None
+    if m["every"]:
+        return Res(f"XXXX-{mo:02d}-{d:02d}", "set", kind="set")  # "15 أبريل من كل عام": every 15 April
     return _day_month(m, ref, d, mo, _dir(m["dir"]))
 
 
@@ -92,10 +100,12 @@ def h_mdy(m, ref):
 
 def h_month(m, ref):
     mo = _month(m["m"])
-    other = m["m2"] or m["m2b"]
+    other = m["m2"] or m["m2b"] or _g(m, "m2c")
     if mo is None or (other and _month(other) != mo):
         return None
     name = " ".join(m["m"].split())
+    if _g(m, "every"):
+        return Res(f"XXXX-{mo:02d}", "set", kind="set")  # "في يوليو من كل عام": every July
     if name not in lexicon().months_bare and not (m["y"] or m["body"].startswith("شهر") or _after_prep(m)):
         return None  # ambiguous word (آب "father") without a year or شهر
     rd = _day(ref)
@@ -122,8 +132,9 @@ def h_year(m, ref):
 
 
 def h_year_words(m, ref):
+    """"عام ألفين وخمسة عشر"; from 1100 on ("التعليم العام ألف معاذ" is not the year 1000)."""
     y = _year(m["y"], _day(ref))
-    return year_res(y) if y else None
+    return year_res(y) if y and y >= 1100 else None
 
 
 def h_year_words_bare(m, ref):
@@ -171,19 +182,13 @@ def h_hijri_month(m, ref):
                  if sp and sp[0].year == gy]
         return range_res(*spans[0]) if spans else None
     if m["y"]:
-        years = [int(m["y"])]
-    else:
-        rd = _day(ref)
-        h = cal.gregorian_to_hijri(rd) if rd else None
-        if h is None:
-            return unresolved("range")
-        years = [h[0] - 1, h[0], h[0] + 1]
-    spans = [s for s in (cal.hijri_month_span(y, hm) for y in years) if s]
-    if not spans:
-        return None
+        span = cal.hijri_month_span(int(m["y"]), hm)
+        return range_res(*span) if span else None
     rd = _day(ref)
-    lo, hi = min(spans, key=lambda s: abs((s[0] - rd).days)) if rd and len(spans) > 1 else spans[0]
-    return range_res(lo, hi)
+    if rd is None:
+        return unresolved("range")
+    span = _hijri_span(name, _g(m, "dir"), rd)
+    return range_res(*span) if span else None
 
 
 def h_hijri_year(m, ref):
@@ -234,6 +239,21 @@ def h_decade(m, ref):
     return range_res(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), f"{y}", f"{y + 9}")
 
 
+def h_now(m, ref):
+    """"الآن" after حتى/إلى: the anchor, as a day (only kept as the end of a range)."""
+    rd = _day(ref)
+    return day_res(rd, kind="now") if rd else None
+
+
+def h_century(m, ref):
+    """"القرن العشرين" -> 1900/1999 (centuries counted like decades, from their 00 year)."""
+    n = _num(m["n"].removeprefix("ال").strip())
+    if n is None or n != int(n) or not 1 <= n <= 21:
+        return None
+    y = (int(n) - 1) * 100
+    return range_res(dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), f"{y:04d}", f"{y + 99:04d}")
+
+
 def h_holiday(m, ref):
     """A holiday: its date in the given year, else the occurrence nearest the anchor."""
     cal_kind, rule = lexicon().holidays[" ".join(m["hol"].split())]
@@ -271,18 +291,32 @@ def h_holiday(m, ref):
     return day_res(best)
 
 
+def h_holiday_day(m, ref):
+    """"ثالث أيام عيد الفطر": the holiday's nth day."""
+    n = _num(m["n"])
+    first = h_holiday(m, ref)
+    if n is None or first is None or first.lo is None:
+        return first
+    return day_res(first.lo + dt.timedelta(days=int(n) - 1))
+
+
 def h_dayword(m, ref):
     word = re.sub(r"^ا+", "ا", " ".join(m["rd"].split()))
     word = " ".join(re.sub(r"^ا+", "ا", w) for w in word.split())
     offset = lexicon().day_words.get(word)
     if offset is None:
         return None
+    if word == "اليوم" and not (m["part1"] or m["part2"] or m["wd"] or m["wdp"]) and _QUOTED.match(
+            m.string[max(0, m.start("body") - 1):m.end("body") + 1]):
+        return None  # «اليوم», (اليوم): the newspaper Al-Yaum, not today
+    if word == "اليوم" and not m["wd"] and not m["wdp"] and not m["part2"] and _ORDINAL_NEXT.match(m.string, m.end("body")):
+        return None  # "في اليوم الأخير من المؤتمر", "اليوم الثالث": a counted day, not today
     rd = _day(ref)
     part = m["part1"] or m["part2"]
     if rd is None:
         return unresolved("part_of_day" if part else "day")
     d = rd + dt.timedelta(days=offset)
-    wd = _wd(m["wd"])
+    wd = _wd(m["wd"] or m["wdp"])
     if wd is not None and d.isoweekday() != wd:
         # "اليوم الأربعاء" in an article dated Thursday: written the day before (after-midnight
         # publication); look back up to two days, else forward one for غدا
@@ -291,7 +325,33 @@ def h_dayword(m, ref):
             if c.isoweekday() == wd and (offset <= 0 or k < 0 or k == 1):
                 d = c
                 break
+        else:
+            if offset <= 0:
+                # the named weekday is the more explicit of the two ("أول من أمس (الخميس)" in an
+                # article filed days later): the latest such weekday before the computed day
+                d -= dt.timedelta(days=(d.isoweekday() - wd) % 7)
     return _with_part(day_res(d), part)
+
+
+# an ordinal or "last" right after a word: "اليوم الأول", "اليوم الأخير", "اليوم الثالث عشر"
+_ORDINAL_NEXT = re.compile(r"\s+(?:ال)?(?:اول|اولي|اخير|اخيره|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي)(?!\w)")
+
+
+_QUOTED = re.compile(r"[«\"“(][^\s»\"”)]+[»\"”)]")
+_BY = re.compile(r"(?:^|\s)[وف]?بحلول\s+(?:يوم\s+)?$")
+
+
+def _future_weekday(m) -> bool:
+    """A bare weekday after a future verb in the same short clause (4 words, no comma), or after بحلول ("by")
+    with a future verb right after it ("بحلول يوم الأربعاء سيصل"; "وبحلول الخميس، وصل" is past)."""
+    start = m.start("body")
+    head = m.string[max(0, start - 40):start]
+    if _BY.search(head):
+        tail = " ".join(re.split(r"[.!؟?:;\n]", m.string[m.end("body"):m.end("body") + 60])[0].split()[:3])
+        if future_clause(tail, len(tail)):
+            return True
+    clause = re.split(r"[،,.!؟?:;\n]", head)[-1]
+    return future_clause(" ".join(clause.split()[-4:]), len(" ".join(clause.split()[-4:])))
 
 
 def h_weekday(m, ref):
@@ -315,7 +375,12 @@ def h_weekday(m, ref):
         k = _dir(m["wkdir"].split(None, 1)[1]) or 0
         d = cal.week_start(rd) + dt.timedelta(days=7 * k + wd - 1)
     else:
-        d = resolve_weekday(rd, wd, _dir(m["dir"]), bool(_g(m, "this")))
+        direction = _dir(m["dir"])
+        if direction is None and not _g(m, "this") and _future_weekday(m):
+            # "بحلول يوم الأربعاء", "سيزور الرياض الأربعاء": the coming one (today included)
+            d = rd + dt.timedelta(days=(wd - rd.isoweekday()) % 7)
+        else:
+            d = resolve_weekday(rd, wd, direction, bool(_g(m, "this")))
     return _with_part(day_res(d), _g(m, "part1") or _g(m, "part2"))
 
 
@@ -349,31 +414,80 @@ def h_weekday_day(m, ref):
     return day_res(min(cands, key=lambda c: abs((c - rd).days)))
 
 
-def h_nth_weekday(m, ref):
-    """"أول يوم جمعة من يوليو": the nth weekday of a month."""
-    n = _num(m["n"])
-    wd = _wd(m["wd"]) or _wd("ال" + m["wd"])
-    if n is None or wd is None or not 1 <= n <= 5:
-        return None
-    rd = _day(ref)
-    if rd is None:
-        return unresolved("day")
+def _month_of(m, rd: dt.date | None) -> tuple[int, int] | None:
+    """The (year, month) of an NTH_OF group: a named month (with its year or the nearest), or a relative one."""
     if m["m"]:
         mo = _month(m["m"])
-        y = resolve_month(rd, mo, None)
-    else:
-        base = cal.add_months(rd.replace(day=1), _dir(m["dir"]) or 0 if m["dir"] else 0)
-        y, mo = base.year, base.month
+        if _g(m, "y"):
+            return int(m["y"]), mo
+        return (resolve_month(rd, mo, None), mo) if rd else None
+    if rd is None:
+        return None
+    base = cal.add_months(rd.replace(day=1), _dir(m["dir"]) or 0 if m["dir"] else 0)
+    return base.year, base.month
+
+
+def h_nth_weekday(m, ref):
+    """"أول يوم جمعة من يوليو", "الجمعة الأخيرة من الشهر": the nth (or last) weekday of a month."""
+    last = m["n"] == "اخر" or m["n"] in lexicon().last_words
+    n = None if last else _num(m["n"])
+    wd = _wd(m["wd"]) or _wd("ال" + m["wd"])
+    if wd is None or (not last and (n is None or not 1 <= n <= 5)):
+        return None
+    rd = _day(ref)
+    ym = _month_of(m, rd)
+    if ym is None:
+        return unresolved("day")
+    y, mo = ym
+    if last:
+        end = cal.month_end(y, mo)
+        return day_res(end - dt.timedelta(days=(end.isoweekday() - wd) % 7))
     first = dt.date(y, mo, 1)
     d = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (int(n) - 1))
     return day_res(d) if d.month == mo else None
 
 
+def h_nth_day(m, ref):
+    """"اليوم الأول من العام المقبل", "آخر يوم من الشهر", "اليوم الثالث من يونيو": a day counted in a period."""
+    word = _g(m, "n") or _g(m, "n2")
+    last = word == "اخر" or word in lexicon().last_words
+    n = None if last else (1 if word == "اول" else _num(word))
+    if not last and (n is None or n != int(n) or not 1 <= n <= 31):
+        return None
+    rd = _day(ref)
+    if _g(m, "rel") == "شهر":
+        return None  # "من شهر" without the article names no month
+    if _g(m, "hm"):
+        span = _hijri_span(m["hm"], _g(m, "hdir"), rd)
+        if span is None:
+            return unresolved("day") if rd is None else None
+        first, end = span
+        d = end if last else first + dt.timedelta(days=int(n) - 1)
+        return day_res(d) if d <= end else None
+    if _g(m, "yy") or _g(m, "yrel"):
+        if _g(m, "yy"):
+            y = int(m["yy"])
+        elif rd is None:
+            return unresolved("day")
+        else:
+            y = rd.year + (_dir(m["ydir"]) or 0 if m["ydir"] else 0)
+        first, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    else:
+        ym = _month_of(m, rd)
+        if ym is None:
+            return unresolved("day")
+        first, end = dt.date(*ym, 1), cal.month_end(*ym)
+    d = end if last else first + dt.timedelta(days=int(n) - 1)
+    return day_res(d) if d <= end else None
+
+
 def h_day_of_month(m, ref):
-    """"20 من الشهر المقبل": a day of a relative month."""
+    """"20 من الشهر المقبل", "في 22 الجاري" (news shorthand for this month): a day of a relative month."""
     d = _dayno(m["d"])
     if d is None:
         return None
+    if m["cur"] and not m["d"][0].isdigit():
+        return None  # "الثاني الحالي" is "the current second (one)", not a date
     rd = _day(ref)
     if rd is None:
         return unresolved("day")

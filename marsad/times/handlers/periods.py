@@ -10,7 +10,7 @@ from marsad.times.resolve import (
     Res, _day, _dir, _month, _num, _year, month_res, range_res, resolve_day_month, resolve_month,
     unresolved, week_res, year_res,
 )
-from marsad.times.handlers.common import _UNIT_WORD, _date, _dayno, _g, _period, _unit, _wd
+from marsad.times.handlers.common import _UNIT_WORD, _date, _dayno, _g, _hijri_span, _period, _unit, _wd
 
 
 def h_vague(m, ref):
@@ -36,15 +36,30 @@ def _year_ref(m, rd) -> int | None:
 
 
 def h_quarter(m, ref):
-    q = _num(m["q"])
-    if q is None or not 1 <= q <= 4:
+    """"الربع الثالث من عام 2016", "الربع الأخير من العام", "النصف الأول من 2017": quarters and halves of a year."""
+    parts = 4 if m["kind"] == "ربع" else 2
+    q = parts if m["q"] in lexicon().last_words else _num(m["q"])
+    if q is None or not 1 <= q <= parts:
         return None
+    if m["qm"]:
+        # "النصف الثاني من يوليو": the month's halves (1-15, 16-end); a quarter of a month is not a usage
+        if parts != 2:
+            return None
+        rd = _day(ref)
+        mo = _month(m["qm"])
+        y = int(m["qmy"]) if m["qmy"] else (resolve_month(rd, mo, None) if rd else None)
+        if y is None:
+            return unresolved("range")
+        end = cal.month_end(y, mo)
+        return range_res(dt.date(y, mo, 1 if q == 1 else 16), dt.date(y, mo, 15) if q == 1 else end)
+    if parts == 2 and not (_g(m, "y") or _g(m, "y2") or _g(m, "y3") or _g(m, "yrel")):
+        return None  # "النصف الأول" alone is as often a match's first half
     y = _year_ref(m, _day(ref))
     if y is None:
         return unresolved("range")
-    q = int(q)
-    lo, hi = dt.date(y, 3 * q - 2, 1), cal.month_end(y, 3 * q)
-    return range_res(lo, hi, f"{y}-{3 * q - 2:02d}", f"{y}-{3 * q:02d}")
+    q, size = int(q), 12 // parts
+    a, b = size * (q - 1) + 1, size * q
+    return range_res(dt.date(y, a, 1), cal.month_end(y, b), f"{y}-{a:02d}", f"{y}-{b:02d}")
 
 
 def h_nth_week(m, ref):
@@ -55,12 +70,15 @@ def h_nth_week(m, ref):
         return None
     if m["m"]:
         mo = _month(m["m"])
-        if rd is None:
+        if m["my"]:
+            y = int(m["my"])
+        elif rd is None:
             return unresolved("week")
-        y = resolve_month(rd, mo, None)
+        else:
+            y = resolve_month(rd, mo, None)
         first, end = dt.date(y, mo, 1), cal.month_end(y, mo)
-    elif m["y"]:
-        y = _year(m["y"], rd)
+    elif m["y"] or m["yw"]:
+        y = _year(m["y"] or m["yw"], rd)
         if y is None:
             return None
         first, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -97,9 +115,22 @@ def h_rel_unit(m, ref):
     return _period(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
 
 
+def _edge_which(m) -> int:
+    """0 early, 1 late, 2 middle."""
+    edge = " ".join(m["edge"].split()).removeprefix("في ")
+    if edge in ("مطلع", "بدايه", "اوايل", "اول", "وقت مبكر", "وقت مبكر من"):
+        return 0
+    # موفى: Tunisian for "the end of"
+    if edge in ("اواخر", "نهايه", "اخر", "موفي") or edge.startswith("وقت") or edge.startswith("لاحقا"):
+        return 1
+    return 2
+
+
 def h_edge(m, ref):
     rd = _day(ref)
     edge = " ".join(m["edge"].split()).removeprefix("في ")
+    if edge == "اول" and m.string[max(0, m.start("body") - 1):m.start("body")] == "ب":
+        return None  # "باول": after ب, اول is as often a name (Powell) as "بأول"
     # "وقت مبكر من" is early, "وقت لاحق/متأخر من" late
     edge = {"وقت مبكر": "مطلع", "وقت مبكر من": "مطلع", "وقت متاخر": "اواخر", "وقت متاخر من": "اواخر",
             "وقت لاحق": "وقت لاحق من"}.get(edge, edge)
@@ -110,10 +141,24 @@ def h_edge(m, ref):
         base = _period(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
     elif m["m"]:
         mo = _month(m["m"])
-        y = int(m["y"]) if m["y"] else (resolve_month(rd, mo, None) if rd else None)
+        other = m["m2"] or m["m2b"] or _g(m, "m2c")
+        if other and _month(other) != mo:
+            return None
+        y = int(m["y"]) if m["y"] else (resolve_month(rd, mo, _dir(m["mdir"])) if rd else None)
         if y is None:
             return unresolved("range")
         base = month_res(y, mo)
+    elif m["hm"]:
+        # "أواخر رمضان", "منتصف شهر شعبان المقبل": the Hijri month's days, cut like a month's
+        if rd is None:
+            return unresolved("range")
+        span = _hijri_span(m["hm"], m["hdir"], rd)
+        if span is None:
+            return None
+        first, last = span
+        n = (last - first).days + 1
+        a, b = ((1, 15), (16, n), (10, 20))[_edge_which(m)]
+        return range_res(first + dt.timedelta(days=a - 1), first + dt.timedelta(days=b - 1))
     else:
         base = year_res(int(m["yy"]))
     lo, hi = base.lo, base.hi
@@ -121,7 +166,7 @@ def h_edge(m, ref):
     # 10-20, years Jan-Jun / Jul-Dec / Apr-Sep
     cuts = {"week": ((0, 2), (3, 6), (1, 4)), "day": ((0, 0), (0, 0), (0, 0))}
     later = edge.startswith("وقت") or edge.startswith("لاحقا")
-    which = 0 if edge in ("مطلع", "بدايه", "اوايل", "اول") else 1 if edge in ("اواخر", "نهايه", "اخر") or later else 2
+    which = _edge_which(m)
     if base.grain == "week":
         a, b = cuts["week"][which]
         lo, hi = lo + dt.timedelta(days=a), lo + dt.timedelta(days=b)
@@ -188,6 +233,13 @@ def h_last_n(m, ref):
     if not u:
         return None
     unit, implied = u
+    n_text = _g(m, "n") or ""
+    if n_text and (_wd(n_text) or _wd("ال" + n_text)):
+        return None  # "يوم الاثنين الماضي" is last Monday, not "the past two days"
+    if n_text and implied is None and m["u"].removeprefix("ال") not in lexicon().plural_units and not m["u"].endswith("ا"):
+        return None  # a count takes a plural (or, from 11, the accusative "شهرا"): "عام 2016 المقبل" is a year
+    if _g(m, "last") and not _g(m, "n") and not implied:
+        return None  # "آخر أسبوع" alone is "the last week (of something)"; a dual states its count
     n = _num(_g(m, "n")) if _g(m, "n") else implied
     if n is None:
         if m["u"].removeprefix("ال") in lexicon().plural_units:
@@ -210,8 +262,36 @@ def h_last_n(m, ref):
     return range_res(rd + dt.timedelta(days=1), cal.shift(rd, unit, n))
 
 
+def _split_days(first: str, second: str) -> tuple[int | None, int | None]:
+    """"بين الرابع والثاني والعشرين": the regex may split the two days at the wrong و ("الرابع والثاني" +
+    "العشرين"); re-split them so that each is a well-formed number (a compound is a unit, و, a ten)."""
+    words = []
+    for w in (first + " و " + second).split():
+        if w.startswith("و") and len(w) > 1 and _num(w) is not None and w not in ("واحد", "واحده", "واحدا"):
+            words += ["و", w[1:]]  # "والثاني" -> و + الثاني
+        else:
+            words.append(w)
+    cuts = [i for i, w in enumerate(words) if w == "و"]
+    for i in cuts:
+        a, b = " ".join(words[:i]), " ".join(words[i + 1:])
+        if _well_formed(a) and _well_formed(b):
+            return _dayno(a), _dayno(b)
+    return _dayno(first), _dayno(second)
+
+
+def _well_formed(phrase: str) -> bool:
+    parts = [p for p in phrase.split(" و ") if p.strip()]
+    if len(parts) == 1:
+        return True
+    values = [_num(p) for p in parts]
+    return len(parts) == 2 and None not in values and values[0] < 10 and values[1] % 10 == 0 and values[1] >= 20
+
+
 def h_day_range(m, ref):
-    d1, d2 = _dayno(m["d1"] or m["d1b"]), _dayno(m["d2"])
+    if m["d1b"] and not m["d1b"][0].isdigit():
+        d1, d2 = _split_days(m["d1b"], m["d2"])
+    else:
+        d1, d2 = _dayno(m["d1"] or m["d1b"]), _dayno(m["d2"])
     if d1 is None or d2 is None or d1 >= d2:
         return None
     rd = _day(ref)
