@@ -41,9 +41,14 @@ csv.field_size_limit(10**8)
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u064A ]+$")
 # Words that name a kind of place; stripped from the front of names to make an extra key
 # ("محافظة ديالى" -> "ديالى") and never a key on their own.
-_GENERIC = ("محافظه", "قضاء", "ناحيه", "مدينه", "قريه", "بلده", "منطقه", "ولايه", "امانه", "اماره", "حي", "مخيم")
+_GENERIC = ("محافظه", "قضاء", "ناحيه", "مدينه", "قريه", "بلده", "منطقه", "ولايه", "امانه", "اماره", "حي", "مخيم", "مزارع", "مديريه")
+# Curated names may hold a number ("مدينة 6 أكتوبر"): Arabic words with ASCII digits (normalize folds ٦ to 6).
+_ARABIC_NUMBERED = re.compile(r"^(?=.*[\u0621-\u064A])[\u0621-\u064A0-9 ]+$")
 
 _NON_JOINING = frozenset("ادذرزوه")
+# "عبد"/"العبد" + a definite name (عبد الله, عبد العزيز): one word or two in everyday spelling
+_ABD = re.compile(r"(?<!\S)((?:ال)?عبد) (ال)")
+_ABD_JOINED = re.compile(r"(?<!\S)((?:ال)?عبد)(ال\S)")
 
 WOF_LEVEL = {
     "country": "country",
@@ -66,12 +71,12 @@ def key_of(name: str) -> str:
     return " ".join(k.split())
 
 
-def keys_for(names: list[str]) -> list[str]:
-    """All match keys of a record's names, with generated spelling variants."""
+def keys_for(names: list[str], numbered: bool = False) -> list[str]:
+    """All match keys of a record's names, with generated spelling variants (`numbered`: digits allowed)."""
     out: list[str] = []
     for n in names:
         k = key_of(n)
-        if not k or not _ARABIC_ONLY.match(k):
+        if not k or not (_ARABIC_NUMBERED if numbered else _ARABIC_ONLY).match(k):
             continue
         cands = [k]
         first, _, rest = k.partition(" ")
@@ -84,6 +89,14 @@ def keys_for(names: list[str]) -> list[str]:
             # "حفرالباطن", "ابوظبي": the space is often dropped after a letter that does not join
             if " " in c and all(c[i - 1] in _NON_JOINING for i, ch in enumerate(c) if ch == " "):
                 cands.append(c.replace(" ", ""))
+            # "مطار دبي الدولي" is mostly "مطار دبي"
+            if c.endswith((" الدولي", " الدوليه")) and c.count(" ") >= 2:
+                cands.append(c.rsplit(" ", 1)[0])
+            # compound names written with or without the space: "سعد العبد الله" / "سعد العبدالله"
+            if _ABD.search(c):
+                cands.append(_ABD.sub(r"\1\2", c))
+            elif _ABD_JOINED.search(c):
+                cands.append(_ABD_JOINED.sub(r"\1 \2", c))
         for c in cands:
             if len(c.replace(" ", "")) >= 3 and c not in out and c not in _GENERIC:
                 out.append(c)
@@ -141,8 +154,8 @@ class Builder:
         self.recs[rid] = rec
         return rec
 
-    def add_variants(self, rec: dict, names: list[str]) -> None:
-        for k in keys_for(names):
+    def add_variants(self, rec: dict, names: list[str], numbered: bool = False) -> None:
+        for k in keys_for(names, numbered):
             if k not in rec["keys"]:
                 rec["keys"].append(k)
 
@@ -344,7 +357,7 @@ class Builder:
             elif kind == "block":
                 block.extend(keys_for(names))
             elif kind == "alias":
-                self.add_variants(self.recs[row["ref"]], names)
+                self.add_variants(self.recs[row["ref"]], names, numbered=True)
             elif kind == "place":
                 lat, lon = fnum(row["lat"]), fnum(row["lon"])
                 if row["ref"]:
@@ -375,6 +388,9 @@ class Builder:
                 cities.setdefault(rec["country"], set()).add(key_of(rec["name_ar"]))
         for rec in self.recs.values():
             level, pop = rec["level"], rec["population"]
+            # Yemen's districts are "مديرية X"; X alone is often an everyday word (الثورة, معين,
+            # شعوب, حجر) and fires only in context, like a village name
+            district = key_of(rec["name_ar"]).startswith("مديريه ")
             kept = []
             for k in rec["keys"]:
                 # a governorate "variant" that is really its capital city's name
@@ -407,6 +423,8 @@ class Builder:
                     if not major and f > 1500:
                         continue  # a minor place named like a very common word: drop the key
                     kept.append(k + "^")
+                elif district and not k.startswith("مديريه"):
+                    kept.append(k + "~")
                 elif (level == "neighbourhood" or (level == "city" and pop < 15_000)) and k.split(" ")[0] not in _GENERIC:
                     # villages and neighbourhoods collide with everyday and dialect words (الحصى,
                     # لازم, عشان) and phrases (كن على, آل سالم); they fire after a trigger

@@ -134,8 +134,10 @@ def find_occurrences(doc: Document) -> tuple[list[Occurrence], list[tuple[int, i
         cands = gz.keys[hit.key]
         first, _, rest = hit.key.partition(" ")
         whole: frozenset[int] = frozenset()
-        if first in _TRIGGER_LEVELS and rest in gz.keys:
-            # "مدينة الرياض" is a site in Abu Dhabi's gazetteer and, first, the city الرياض
+        facility = _TRIGGER_LEVELS.get(first) == "site" and any(gz.records[i].level == "site" for i, _ in cands)
+        if first in _TRIGGER_LEVELS and rest in gz.keys and not facility:
+            # "مدينة الرياض" is a site in Abu Dhabi's gazetteer and, first, the city الرياض; but a known
+            # facility is that facility ("مطار الكويت" is the airport, not Kuwait)
             whole = frozenset(i for i, _ in cands)
             cands = cands + [c for c in gz.keys[rest] if c not in cands]
         over = [t for s, e, t in spans if s < end and start < e]
@@ -149,7 +151,7 @@ def find_occurrences(doc: Document) -> tuple[list[Occurrence], list[tuple[int, i
         if not cands:
             continue
         sent = doc.sentence_at(start)
-        occ = Occurrence(start, end, sent.i if sent else -1, list(cands), whole=whole)
+        occ = Occurrence(start, end, sent.i if sent else -1, list(cands), whole=whole, key=hit.key)
         occ.tagged = any(t in _PLACE_TYPES for t in over)
         occ.person = "PER" in over
         _context(occ, norm, hit)
@@ -157,6 +159,7 @@ def find_occurrences(doc: Document) -> tuple[list[Occurrence], list[tuple[int, i
             occ.trigger = _TRIGGER_LEVELS[first]  # "محافظة أربيل" as one gazetteer name
         occ.adjectival = _adjectival(hit, prev)
         occ.context_only = context_only
+        occ.hashtag = not hit.prefix and doc.text[start - 1:start] == "#"
         occs.append(occ)
     return occs, dems
 
@@ -199,22 +202,26 @@ def demonym_countries(dems: list[tuple[int, int, str]]) -> Counter:
 def resolve_span(doc: Document, start: int, end: int) -> gazetteer.Record | None:
     """The gazetteer record for a span known to name a place (e.g. a gold mention), in context.
 
-    Looks for the longest gazetteer name inside the span (so "مدينة #البتراء" finds البتراء), lets
+    Looks for the longest gazetteer name inside the span, preferring one that is not an adjective of
+    the word before it (so "مدينة #البتراء" finds البتراء, "#الوفره_الجديده" الوفرة), lets
     weak names fire since the span is given, and disambiguates with the rest of the document.
     """
     gz = gazetteer.load()
     occs, dems = find_occurrences(doc)
     norm, offsets = matching.match_text(doc.text[start:end])
-    hits = [h for h in matching.find(norm) if matching.PLACE in h.kinds and matching.BLOCK not in h.kinds]
+    hits = [h for h in matching.find(norm, lenient=True) if matching.PLACE in h.kinds and matching.BLOCK not in h.kinds]
     if not hits:
         return None
-    hit = max(hits, key=lambda h: h.end - h.start)
+    # "الوفرة الجديدة": an adjective after the name it describes is not the name (but may be the only
+    # name in the span: "جنوب الصباحية")
+    nouns = [h for h in hits if not _adjectival(h, matching.previous_words(norm, h.start - len(h.prefix), 1))]
+    hit = max(nouns or hits, key=lambda h: h.end - h.start)
     s, e = start + offsets[hit.start], start + offsets[hit.end - 1] + 1
     others = [o for o in occs if not (o.start < e and s < o.end)]
     sent = doc.sentence_at(s)
     # the span is known to be a place, so weak names fire; an anaphor still needs its country in the text
     cands = [(i, w if w == gazetteer.ANAPHOR else 0) for i, w in gz.keys[hit.key]]
-    occ = Occurrence(s, e, sent.i if sent else -1, cands)
+    occ = Occurrence(s, e, sent.i if sent else -1, cands, key=hit.key)
     full_norm, _ = matching.match_text(doc.text)
     _context(occ, full_norm, _shift(hit, len(matching.match_text(doc.text[:start])[0])))
     resolve(others + [occ], gz.records, demonym_countries(dems))
@@ -230,6 +237,7 @@ class Geoparser:
 
     def __init__(self) -> None:
         gazetteer.load()
+        gazetteer.containing()
         matching.automaton()
 
     def __call__(self, doc: Document) -> Document:

@@ -9,7 +9,12 @@ Names carry a weakness from the build (scripts/build_gazetteer.py): 0 a place wh
 1 a village or neighbourhood (fires after a trigger word, a direction, inside a LOC/GPE tag, or after
 a preposition when its governorate is in the text); 2 also a common word (trigger, direction or tag);
 3 a curated common word such as كورونا or العاصمة (trigger or direction only); 4 an anaphor
-("المملكة"), which resolves only to a country the text names or implies by a demonym.
+("المملكة"), which resolves only to a country the text names or implies by a demonym. A village
+written as a hashtag of its own (#الجفر) fires in a text about its country.
+
+When the chosen record is a minor place in a country no other name points to while the text is
+about another country, a place of that country whose longer name holds the name is taken instead
+(الوالة in a Jordanian text -> نزهة الوالة, Madaba, not a Yemeni hamlet).
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from marsad.places import gazetteer
 from marsad.places.gazetteer import ANAPHOR, Record
 
 _PRIOR = {"country": 10.0, "region": 8.0, "admin1": 6.0, "admin2": 4.5, "admin3": 3.5, "neighbourhood": 2.0, "site": 4.0}
@@ -50,6 +56,8 @@ class Occurrence:
     person: bool = False  # inside a PER span of the entity tagger
     whole: frozenset[int] = frozenset()  # records named by the whole hit ("منطقة الرياض") when its tail is a name too
     context_only: bool = False  # inside a topic hashtag (#امطار_الكويت): votes for its country, is no mention
+    key: str = ""  # the normalised gazetteer key that matched
+    hashtag: bool = False  # written as a hashtag of its own (#الوالة): the post says it is about it
     fired: list[int] = field(default_factory=list)
     choice: int | None = None
 
@@ -76,6 +84,8 @@ def _fires(occ: Occurrence, rec: Record, weakness: int, countries: Counter) -> b
         return True
     if occ.trigger == "any" and countries[rec.country] > 0:
         return True  # "منطقة X" in a text about X's country
+    if occ.hashtag and weakness == 1 and countries[rec.country] > 0:
+        return True  # "#الجفر #الوالة" in a post about their country: tagged as topics, like "منطقة X"
     if DIRECTIONS.intersection(occ.qualifiers):
         return True
     if weakness <= 2 and occ.tagged:
@@ -138,12 +148,21 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
         return rec.level == "admin1" and others > 0
 
     for n, occ in enumerate(occs):
+        if not occ.fired and (occ.trigger == "any" or occ.hashtag) and countries and not occ.person \
+                and all(w <= 2 for _, w in occ.candidates):
+            # "منطقة الوالة" in a text about Jordan, where the gazetteer's only الوالة is a Yemeni hamlet
+            # (not for a curated common word: "منطقة الشمال" is the north, whatever the text is about)
+            occ.choice = _namesake_at_home(occ, records, countries)
+            continue
         if occ.person and not (occ.trigger or occ.qualifiers or any(listed(occ, records[i]) for i in occ.fired)):
             # a name the tagger reads as a person (صلاح الدين) is a place only with a direction,
             # a trigger word, or in a list of governorates
             occ.choice = None
             continue
         best, best_key = None, None
+        mine = own.get(n, set())
+        contested = len({records[i].country for i in occ.fired
+                         if countries[records[i].country] - (records[i].country in mine) > 0}) > 1
         for i in occ.fired:
             rec = records[i]
             s = prior(rec)
@@ -152,6 +171,9 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
                 # enough for Amman (with الأردن in the text) to beat Oman; a weak name (Rome,
                 # Georgia) does not outweigh a far bigger namesake (Rome) on country alone
                 s += 1.5 if dict(occ.candidates).get(i) else 4.0
+                if contested:
+                    # between namesakes in two countries the text points to, the one it names more often
+                    s += 0.5 * min(other_votes - 1, 3)
             elif rec.country and demonym_countries[rec.country]:
                 s += 1.0 if dict(occ.candidates).get(i) else 2.5  # "الحكومة الأردنية" says less than "الأردن"
             if dict(occ.candidates).get(i) == ANAPHOR:
@@ -168,3 +190,24 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
             if best_key is None or key > best_key:
                 best, best_key = i, key
         occ.choice = best
+        if best is not None and not records[best].major:
+            # a village in a country no other name in the text points to, while the text is about another
+            votes = countries + demonym_countries
+            for c in own.get(n, ()):
+                votes[c] -= 1
+            votes = +votes
+            if votes and not votes[records[best].country]:
+                home = _namesake_at_home(occ, records, votes)
+                occ.choice = best if home is None else home
+
+
+def _namesake_at_home(occ: Occurrence, records: list[Record], votes: Counter) -> int | None:
+    """A place in the country the text is about whose longer name holds this one (الوالة -> نزهة الوالة).
+
+    Used when the only records of the name are minor places in countries the text never mentions:
+    the text's own country more likely names the place after the same wadi, dam or farms.
+    """
+    home = [i for i in gazetteer.containing().get(occ.key, ()) if votes[records[i].country]]
+    if not home:
+        return None
+    return max(home, key=lambda i: (votes[records[i].country], prior(records[i]), records[i].population, records[i].id))

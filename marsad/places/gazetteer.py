@@ -77,6 +77,27 @@ def load() -> Gazetteer:
     return Gazetteer(records, keys, blocks)
 
 
+_HOME_LEVELS = frozenset(("city", "admin2", "admin3", "neighbourhood"))
+
+
+@functools.cache
+def containing() -> dict[str, list[int]]:
+    """Word sequences inside multi-word keys of towns, districts and neighbourhoods -> records
+    ("الواله" -> نزهة الوالة). Built once (the Geoparser stage builds it when it loads)."""
+    gz = load()
+    index: dict[str, set[int]] = {}
+    for key, cands in gz.keys.items():
+        if " " not in key:
+            continue
+        words = key.split(" ")
+        cands = [(r, w) for r, w in cands if gz.records[r].level in _HOME_LEVELS]
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if j - i < len(words):
+                    index.setdefault(" ".join(words[i:j]), set()).update(r for r, w in cands if w != ANAPHOR)
+    return {k: sorted(v) for k, v in index.items()}
+
+
 def _word_table(name: str) -> dict[str, str]:
     """A two-column curated table keyed by normalised Arabic (header row skipped)."""
     return {normalize(row[0]): row[1] for row in read_tsv(name)[1:] if len(row) >= 2}

@@ -72,8 +72,12 @@ def match_text(text: str) -> tuple[str, list[int]]:
     return "".join(" " if norm[i].isspace() or norm[i] == "_" else norm[i] for i in keep), [offsets[i] for i in keep]
 
 
-def find(norm: str) -> list[Hit]:
-    """All name hits on word boundaries, longest first where they overlap."""
+def find(norm: str, lenient: bool = False) -> list[Hit]:
+    """All name hits on word boundaries, longest first where they overlap.
+
+    `lenient`: the text is known to name a place (a given span), so و/ف/ب/ل before any name are
+    proclitics even where the corpus counts cannot tell (بذيبان, بالشونة الجنوبية).
+    """
     hits: list[Hit] = []
     n = len(norm)
     for end, values in automaton().iter(norm):
@@ -90,7 +94,7 @@ def find(norm: str) -> list[Hit]:
             if prefix not in (_LL_PREFIXES if needs_l else _PREFIXES):
                 continue
             first_word = norm[ws:end + 1].split(" ", 1)[0]
-            if prefix and not _clitic_ok(first_word, len(prefix), PLACE in kinds and _strong(key)):
+            if prefix and not lenient and not _clitic_ok(first_word, len(prefix), PLACE in kinds and _strong(key)):
                 continue
             hits.append(Hit(start, end + 1, key, kinds, prefix))
             break
