@@ -91,3 +91,30 @@ def test_batch_equals_one_sentence_at_a_time():
     assert batched == [tagger.tag_words(s) for s in sents]
     assert tagger.tag_sentences(sents[::-1]) == batched[::-1]
     assert any(lab != "O" for labs in batched for lab in labs)
+
+
+def test_ensemble_of_one_network_twice_tags_like_it(tmp_path):
+    # an ensemble averages its networks' emission and CRF scores: two copies of one network = that network
+    import json
+
+    import numpy as np
+
+    from marsad.entities.neural import BiLstmCrf
+    from marsad.resources import data_path
+
+    meta = json.loads(data_path("ner/bilstm.json").read_text(encoding="utf-8"))
+    with np.load(data_path("ner/bilstm.npz")) as z:
+        arrays = {k: z[k] for k in z.files}
+    n = int(meta.get("members", 1))
+    first = {k[3:]: v for k, v in arrays.items() if k.startswith("m0.")} if n > 1 else arrays
+    (tmp_path / "one.json").write_text(json.dumps(dict(meta, members=1)), encoding="utf-8")
+    np.savez(tmp_path / "one.npz", **first)
+    (tmp_path / "two.json").write_text(json.dumps(dict(meta, members=2)), encoding="utf-8")
+    np.savez(tmp_path / "two.npz", **{f"m{i}.{k}": v for i in range(2) for k, v in first.items()})
+    emb = data_path("ner/embeddings.npz")
+    one = BiLstmCrf(tmp_path / "one.npz", tmp_path / "one.json", emb)
+    two = BiLstmCrf(tmp_path / "two.npz", tmp_path / "two.json", emb)
+    sents = [words for words, _ in read_conll(FIXTURES / "ner_words.txt")]
+    labels = one.tag_sentences(sents)
+    assert two.tag_sentences(sents) == labels
+    assert any(lab != "O" for labs in labels for lab in labs)

@@ -4,8 +4,9 @@ Inputs per word: the frozen news-corpus word2vec vectors of the word and of its 
 removed by marsad.text.tokenize.proclitic_length), a character CNN over the word with the proclitic
 boundary marked, gazetteer flags and shape/proclitic indicators. Weights ship as data/ner/bilstm.npz;
 inference is plain numpy (no torch, no onnxruntime) so that users install nothing heavy.
+The shipped model is an ensemble of two such networks (mean of emission and CRF scores).
 For speed, inference caches each word type's input projection and runs a document's sentences
-as one packed batch (see docs/evaluation/ner.md, Speed).
+as one packed batch, all networks' LSTMs stacked (see docs/evaluation/ner.md, Speed).
 """
 from __future__ import annotations
 
@@ -112,17 +113,12 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
 
-class BiLstmCrf:
-    """numpy forward pass of the trained model (weights named as in torch)."""
+class _Net:
+    """One trained network's forward pass up to emission scores (weights named as in torch)."""
 
-    def __init__(self, weights_path, meta_path, emb_path) -> None:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        self.tags: list[str] = meta["tags"]
-        vocab, self.emb = load_embeddings(emb_path)
-        self.feat = Featurizer(vocab, load_gazetteer(), meta["chars"], meta["prefixes"])
-        with np.load(weights_path) as z:
-            self.w = {k: z[k].astype(np.float32) for k in z.files}
-        self.hidden = self.w["lstm.weight_hh_l0"].shape[1]
+    def __init__(self, w: dict[str, np.ndarray], feat: Featurizer, emb: np.ndarray) -> None:
+        self.w, self.feat, self.emb = w, feat, emb
+        self.hidden = w["lstm.weight_hh_l0"].shape[1]
         self._prepare()
 
     def _prepare(self) -> None:
@@ -141,99 +137,163 @@ class BiLstmCrf:
         self.b_ih = np.concatenate([(w[f"lstm.bias_ih_l0{d}"] + w[f"lstm.bias_hh_l0{d}"])[order] * half
                                     for d in dirs])
         self.w_hh = np.ascontiguousarray(np.stack([w[f"lstm.weight_hh_l0{d}"][order].T * half for d in dirs]))
-        k = w["char_cnn.weight"]  # out, in, width
-        self.char_width = k.shape[2]
-        self.char_k = np.ascontiguousarray(k.transpose(2, 1, 0).reshape(-1, k.shape[0]))  # width*E, out
+        # one char CNN (char_cnn.*) or several widths (char_cnns.0.*, char_cnns.1.* ...), max-pooled
+        widths = sum(1 for k in w if k.startswith("char_cnns.") and k.endswith(".weight"))
+        names = ["char_cnn"] if "char_cnn.weight" in w else [f"char_cnns.{j}" for j in range(widths)]
+        self.char_convs = []
+        for name in names:
+            k = w[f"{name}.weight"]  # out, in, width
+            self.char_convs.append((k.shape[2], np.ascontiguousarray(k.transpose(2, 1, 0).reshape(-1, k.shape[0])),
+                                    w[f"{name}.bias"]))
         self.out_w = np.ascontiguousarray(w["out.weight"].T)
-        # input projections x.W_ih + b of recently seen word types, both directions (bounded memory)
-        self._rows: dict[str, int] = {}
-        self._store = np.empty((GATE_CACHE, 8 * H), np.float32)
+        self.store = np.empty((0, 8 * H), np.float32)  # input projections of cached word types (see _Gates)
 
-    def _inputs(self, words: list[str]) -> np.ndarray:
-        """Input vectors [N,D] of distinct words: word and stem vectors, char-CNN, indicator features."""
-        info = [self.feat.compute(w) for w in words]
+    def project(self, info: list[tuple[int, int, np.ndarray, np.ndarray]]) -> np.ndarray:
+        """Input projections x.W_ih + b [N, 8H] (both directions) of words given by Featurizer.compute."""
         wid = np.array([i[0] for i in info], np.int64)
         sid = np.array([i[1] for i in info], np.int64)
         feats = np.stack([i[2] for i in info])
         chars = np.stack([i[3] for i in info])
         C = chars.shape[1]
         ce = self.w["char_emb.weight"][chars]  # N,C,E
-        pad = self.char_width // 2
-        cp = np.pad(ce, ((0, 0), (pad, pad), (0, 0)))
-        windows = np.concatenate([cp[:, j:j + C] for j in range(self.char_width)], axis=2)  # N,C,width*E
-        cvec = (windows @ self.char_k).max(axis=1) + self.w["char_cnn.bias"]
-        return np.concatenate([self.emb[wid], self.emb[sid], cvec, feats], axis=1)
+        cvecs = []
+        for width, kernel, bias in self.char_convs:
+            # torch's Conv1d with padding=width//2 (an even width yields C+1 positions)
+            pad = width // 2
+            cp = np.pad(ce, ((0, 0), (pad, pad), (0, 0)))
+            n = C + 2 * pad - width + 1
+            windows = np.concatenate([cp[:, j:j + n] for j in range(width)], axis=2)  # N,n,width*E
+            cvecs.append((windows @ kernel).max(axis=1) + bias)
+        x = np.concatenate([self.emb[wid], self.emb[sid], *cvecs, feats], axis=1)
+        return x @ self.w_ih + self.b_ih
 
-    def _gates(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """A table of input projections and each word's row in it; unseen words cost one matmul."""
+
+class _Gates:
+    """Input projections of recently seen word types for every network, in a fixed store.
+
+    A word's LSTM input depends only on the word, so x.W_ih + b (both directions) is computed once,
+    in one matmul over a batch's unseen words (their features computed once for all networks), and
+    later occurrences, within and across documents, cost a row lookup.
+    """
+
+    def __init__(self, feat: Featurizer, nets: list[_Net]) -> None:
+        self.feat, self.nets = feat, nets
+        self.rows: dict[str, int] = {}
+        for net in nets:
+            net.store = np.empty((GATE_CACHE, 8 * net.hidden), np.float32)
+
+    def __call__(self, words: list[str]) -> tuple[list[np.ndarray], np.ndarray]:
+        """Each network's table of projections and each word's row in it."""
         distinct = list(dict.fromkeys(words))
         if len(distinct) > GATE_CACHE:  # a huge batch: compute it all, cache nothing
-            table = self._inputs(distinct) @ self.w_ih + self.b_ih
+            info = [self.feat.compute(w) for w in distinct]
             at = {w: i for i, w in enumerate(distinct)}
-            return table, np.fromiter((at[w] for w in words), np.int64, len(words))
-        rows = self._rows
+            where = np.fromiter((at[w] for w in words), np.int64, len(words))
+            return [net.project(info) for net in self.nets], where
+        rows = self.rows
         new = [w for w in distinct if w not in rows]
         if len(rows) + len(new) > GATE_CACHE:
             rows.clear()  # cheap bound on memory; frequent words come back at once
             new = distinct
         if new:
             n0 = len(rows)
-            self._store[n0:n0 + len(new)] = self._inputs(new) @ self.w_ih + self.b_ih
+            info = [self.feat.compute(w) for w in new]
+            for net in self.nets:
+                net.store[n0:n0 + len(new)] = net.project(info)
             rows.update(zip(new, range(n0, n0 + len(new))))
-        return self._store, np.fromiter((rows[w] for w in words), np.int64, len(words))
+        return [net.store for net in self.nets], np.fromiter((rows[w] for w in words), np.int64, len(words))
 
-    def _bilstm(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Hidden states [N,2H] of every word (sentence-major), with sentence lengths and offsets.
 
-        Sentences run longest first and the batch shrinks as they end (packed sequences), so no
-        step computes padding; the backward LSTM reads each sentence reversed on its own.
-        """
-        H = self.hidden
-        lens = np.array([len(s) for s in sents], np.int64)
-        offs = np.concatenate([[0], np.cumsum(lens)[:-1]])
-        order = np.argsort(-lens, kind="stable")
-        slens, soffs = lens[order], offs[order]
-        B, T = len(sents), int(slens[0])
-        store, rows = self._gates([w for s in sents for w in s])
-        t_idx = np.arange(T)[:, None]
-        live = t_idx < slens[None, :]  # T,B
-        fwd = np.where(live, soffs + t_idx, 0)
-        bwd = np.where(live, soffs + slens - 1 - t_idx, 0)
-        g_all = np.empty((T, 2, B, 4 * H), np.float32)
-        g_all[:, 0] = store[rows[fwd], :4 * H]
-        g_all[:, 1] = store[rows[bwd], 4 * H:]
-        active = live.sum(axis=1)
-        w_hh = self.w_hh
-        c = np.zeros((2, B, H), np.float32)
-        out = np.empty((T, 2, B, H), np.float32)
-        h = np.zeros((2, B, H), np.float32)
-        for t in range(T):
-            n = int(active[t])
-            g = g_all[t, :, :n]
-            g += h[:, :n] @ w_hh
-            np.tanh(g, out=g)
-            s = g[..., :3 * H]
-            s *= 0.5
-            s += 0.5
-            cn = c[:, :n]
-            cn *= s[..., H:2 * H]
-            cn += s[..., :H] * g[..., 3 * H:]
-            hn = out[t, :, :n]
-            np.tanh(cn, out=hn)
-            hn *= s[..., 2 * H:]
-            h = out[t]
-        # back to sentence-major word order
-        tt, bb = np.nonzero(live)
-        flat = soffs[bb] + tt
-        hid = np.empty((len(rows), 2 * H), np.float32)
-        hid[flat, :H] = out[tt, 0, bb]
-        hid[soffs[bb] + slens[bb] - 1 - tt, H:] = out[tt, 1, bb]
-        return hid, lens, offs
+def _bilstm(nets: list[_Net], stores: list[np.ndarray], rows: np.ndarray, w_hh: np.ndarray,
+            sents: list[list[str]]) -> np.ndarray:
+    """Hidden states [N, 2H * nets] of every word (sentence-major) for networks of one hidden size.
+
+    All their directions run as one stacked batch (w_hh [2 * nets, H, 4H]), so an ensemble costs
+    no more numpy calls per step than one network (its arithmetic still grows with each network). Sentences run longest first and the batch
+    shrinks as they end (packed sequences), so no step computes padding; the backward LSTM reads
+    each sentence reversed on its own.
+    """
+    H, D = nets[0].hidden, 2 * len(nets)
+    lens = np.array([len(s) for s in sents], np.int64)
+    offs = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    order = np.argsort(-lens, kind="stable")
+    slens, soffs = lens[order], offs[order]
+    B, T = len(sents), int(slens[0])
+    t_idx = np.arange(T)[:, None]
+    live = t_idx < slens[None, :]  # T,B
+    fwd = np.where(live, soffs + t_idx, 0)
+    bwd = np.where(live, soffs + slens - 1 - t_idx, 0)
+    g_all = np.empty((T, D, B, 4 * H), np.float32)
+    rf, rb = rows[fwd], rows[bwd]
+    for i, store in enumerate(stores):
+        g_all[:, 2 * i] = store[rf, :4 * H]
+        g_all[:, 2 * i + 1] = store[rb, 4 * H:]
+    active = live.sum(axis=1)
+    c = np.zeros((D, B, H), np.float32)
+    out = np.empty((T, D, B, H), np.float32)
+    h = np.zeros((D, B, H), np.float32)
+    for t in range(T):
+        n = int(active[t])
+        g = g_all[t, :, :n]
+        g += h[:, :n] @ w_hh
+        np.tanh(g, out=g)
+        s = g[..., :3 * H]
+        s *= 0.5
+        s += 0.5
+        cn = c[:, :n]
+        cn *= s[..., H:2 * H]
+        cn += s[..., :H] * g[..., 3 * H:]
+        hn = out[t, :, :n]
+        np.tanh(cn, out=hn)
+        hn *= s[..., 2 * H:]
+        h = out[t]
+    # back to sentence-major word order: forward states in even blocks of H, backward in odd ones
+    tt, bb = np.nonzero(live)
+    hid = np.empty((len(rows), D, H), np.float32)
+    hid[soffs[bb] + tt, 0::2] = out[tt, 0::2, bb]
+    hid[soffs[bb] + slens[bb] - 1 - tt, 1::2] = out[tt, 1::2, bb]
+    return hid.reshape(len(rows), D * H)
+
+
+class BiLstmCrf:
+    """numpy forward pass of the trained model: one network, or an ensemble of several whose
+    emission scores and CRF parameters are averaged (bilstm.json "members" > 1; weights m0.*, m1.* ...)."""
+
+    def __init__(self, weights_path, meta_path, emb_path) -> None:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        self.tags: list[str] = meta["tags"]
+        vocab, self.emb = load_embeddings(emb_path)
+        self.feat = Featurizer(vocab, load_gazetteer(), meta["chars"], meta["prefixes"])
+        with np.load(weights_path) as z:
+            arrays = {k: z[k].astype(np.float32) for k in z.files}
+        n = int(meta.get("members", 1))
+        parts = [arrays] if n == 1 else \
+            [{k[len(f"m{i}."):]: v for k, v in arrays.items() if k.startswith(f"m{i}.")} for i in range(n)]
+        nets = [_Net(w, self.feat, self.emb) for w in parts]
+        # networks of one hidden size run their LSTMs as one stacked batch (one w_hh [2 * nets, H, 4H])
+        sizes = list(dict.fromkeys(net.hidden for net in nets))
+        self.groups = [[net for net in nets if net.hidden == h] for h in sizes]
+        self.nets = [net for group in self.groups for net in group]
+        self.gates = _Gates(self.feat, self.nets)
+        self.w_hh = [np.ascontiguousarray(np.concatenate([net.w_hh for net in group])) for group in self.groups]
+        # the mean of the networks' emission scores is one matmul over their stacked hidden states
+        self.out_w = np.ascontiguousarray(np.concatenate([net.out_w for net in self.nets]) / n)
+        self.out_b = np.mean([w["out.bias"] for w in parts], axis=0)
+        self.crf = tuple(np.mean([w[f"crf.{k}"] for w in parts], axis=0) for k in ("trans", "start", "end"))
+        # BIOES models (tags with E-/S-) are decoded to BIO for callers
+        self.bio = [t.replace("E-", "I-", 1).replace("S-", "B-", 1) for t in self.tags]
+
+    def _starts(self) -> list[int]:
+        """Index of each group's first network in self.nets."""
+        return list(np.cumsum([0] + [len(g) for g in self.groups])[:-1])
 
     def emissions(self, sents: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Emission scores [B,T,K] (right-padded) and lengths for a batch of non-empty sentences."""
-        hid, lens, offs = self._bilstm(sents)
-        em_flat = hid @ self.out_w + self.w["out.bias"]
+        stores, rows = self.gates([w for s in sents for w in s])
+        hid = [_bilstm(group, stores[k:k + len(group)], rows, w_hh, sents)
+               for group, w_hh, k in zip(self.groups, self.w_hh, self._starts())]
+        em_flat = (hid[0] if len(hid) == 1 else np.concatenate(hid, axis=1)) @ self.out_w + self.out_b
+        lens = np.array([len(s) for s in sents], np.int64)
         B, T = len(sents), int(lens.max())
         em = np.zeros((B, T, em_flat.shape[1]), np.float32)
         mask = np.arange(T)[None, :] < lens[:, None]
@@ -242,7 +302,7 @@ class BiLstmCrf:
 
     def viterbi(self, em: np.ndarray, lens: np.ndarray) -> list[list[int]]:
         """Best tag paths for a padded batch of emission scores (forward and backtrace over the batch)."""
-        trans, start, end = self.w["crf.trans"], self.w["crf.start"], self.w["crf.end"]
+        trans, start, end = self.crf
         B, T, K = em.shape
         score = start + em[:, 0]
         back = np.empty((B, T, K), np.int64)
@@ -270,7 +330,7 @@ class BiLstmCrf:
             idx = order[s:s + batch_size]
             em, lens = self.emissions([sentences[i] for i in idx])
             for i, path in zip(idx, self.viterbi(em, lens)):
-                out[i] = [self.tags[k] for k in path]
+                out[i] = [self.bio[k] for k in path]
         return out
 
 
