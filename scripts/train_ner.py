@@ -390,6 +390,7 @@ def main() -> None:
     ap.add_argument("--average", type=int, default=1, help="with --full: average the last N epochs' weights")
     ap.add_argument("--fane", type=float, default=0.0, help="add this share of WikiFANEGold sentences")
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR's sentences with names")
+    ap.add_argument("--silver", default="", help="add these model-tagged news sentences (scripts/label_news_ner.py)")
     ap.add_argument("--wojood", action="store_true", help="add the Wojood sample's sentences with names")
     ap.add_argument("--out", default=str(DATA / "bilstm"), help="with --full: where the model goes")
     ap.add_argument("--limit", type=int, default=0, help="smoke test: first N sentences only")
@@ -439,7 +440,7 @@ def main() -> None:
 
 
 def extra_data(args):
-    """Extra training sentences: a share of WikiFANEGold (--fane), the Wojood sample, AQMAR (--aqmar)."""
+    """Extra training sentences: a share of WikiFANEGold (--fane), the Wojood sample, silver news, AQMAR."""
     extra = []
     if args.fane:
         fane = [x for x in read_wikifane(pathlib.Path(args.data) / "ner/fane_gold/WikiFANE_Gold_2014_500K.txt")
@@ -451,6 +452,10 @@ def extra_data(args):
         woj = read_wojood(pathlib.Path(args.data) / "ner/wojood_sample/train.txt")
         extra += woj
         print(f"+ {len(woj)} Wojood sentences", flush=True)
+    if args.silver:
+        silver = read_conll(pathlib.Path(args.silver))
+        extra += silver
+        print(f"+ {len(silver)} silver sentences ({args.silver})", flush=True)
     if args.aqmar:
         aqmar = read_aqmar(pathlib.Path(args.data) / "ner/aqmar")
         extra += aqmar
