@@ -2,7 +2,7 @@
 
 Stages are built once (their models and gazetteers load in `__init__`) and reused for every
 document. The order is the one direction a document flows in:
-text layer -> entities -> places -> linking -> times -> statements -> events.
+text layer -> entities -> places -> times -> linking -> statements -> events.
 """
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ DEFAULT_STAGES: tuple[StageSpec, ...] = (
     StageSpec("text", "marsad.text:TextLayer", (), ("tokens", "sentences")),
     StageSpec("entities", "marsad.entities:EntityRecognizer", ("tokens", "sentences"), ("entity_spans", "entities")),
     StageSpec("places", "marsad.places:Geoparser", ("tokens", "entities"), ("places", "demonyms")),
-    StageSpec("linking", "marsad.linking:Linker", ("entities", "places"), ("entities",)),
     StageSpec("times", "marsad.times:TimeTagger", ("tokens",), ("times",)),
+    StageSpec("linking", "marsad.linking:Linker", ("entities", "places", "times"), ("entities",)),
     StageSpec("statements", "marsad.statements:AttributionExtractor", ("entities", "demonyms"), ("sources",)),
     StageSpec("events", "marsad.events:EventExtractor", ("entities", "places", "times", "sources"), ("events",)),
 )

@@ -51,3 +51,23 @@ def test_place_inside_another_name_does_not_become_a_mention():
                         mentions=[Mention(len(text) - 6, len(text), "العراق")])]
     Linker()(doc)
     assert [(e.id, e.name, e.type) for e in doc.entities] == [("e1", "جامعة بغداد", "ORG"), ("e2", "العراق", "GPE")]
+
+
+def test_a_tagger_name_inside_a_time_expression_is_not_an_entity(sample1):
+    # sample 1 writes "اامس الأربعاء" (أمس with a doubled alef); the tagger may read "اامس" as a name,
+    # the times stage reads the whole phrase as a date, and the date wins
+    (t,) = [t for t in sample1.times if t.text == "اامس الأربعاء"]
+    assert not [e for e in sample1.entities if any(t.start <= m.start and m.end <= t.end for m in e.mentions)]
+    assert [e.id for e in sample1.entities] == [f"e{n}" for n in range(1, len(sample1.entities) + 1)]
+
+
+def test_linker_keeps_curated_actors_inside_time_expressions():
+    from marsad.document import TimeExpression
+
+    text = "في يوم الأربعاء"
+    doc = Document(text=text)
+    doc.entities = [Entity("e1", "PER", "الأربعاء", mentions=[Mention(7, 15, "الأربعاء")]),
+                    Entity("e2", "ORG", "الأربعاء", mentions=[Mention(7, 15, "الأربعاء")], kind="media")]
+    doc.times = [TimeExpression(3, 15, "يوم الأربعاء", None, "day")]
+    Linker()(doc)
+    assert [(e.id, e.kind) for e in doc.entities] == [("e1", "media")]

@@ -4,7 +4,8 @@ Today: an entity that the tagger or actor table found as a location and that the
 resolved gets the place's English name and a finer type (GPE for countries, governorates and
 cities, FAC for sites such as bases and airports, LOC for regions), and the place's mentions that
 the tagger missed. A place that no entity names becomes an entity of its own, so the entity list
-holds every country, governorate, city, base and region the article names.
+holds every country, governorate, city, base and region the article names. A name the tagger
+found inside a time expression ("اامس", a misspelt أمس, as a person) is not an entity.
 """
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ class Linker:
     """Stage: give geographic entities the resolved place's English name and type; add unnamed places."""
 
     def __call__(self, doc: Document) -> Document:
+        if doc.times:
+            kept = [e for e in doc.entities if not _inside_times(e, doc)]
+            if len(kept) < len(doc.entities):
+                for n, ent in enumerate(kept, 1):  # ids stay e1..eN (no statement or event refers to them yet)
+                    ent.id = f"e{n}"
+                doc.entities = kept
         if not doc.places:
             return doc
         spans = sorted((m.start, m.end, p) for p in doc.places for m in p.mentions)
@@ -85,3 +92,10 @@ def _widen(ent: Entity, place) -> bool:
         unique = {(m.start, m.end): m for m in ent.mentions}
         ent.mentions = sorted(unique.values(), key=lambda m: m.start)
     return widened
+
+
+def _inside_times(ent: Entity, doc: Document) -> bool:
+    """A tagger-only entity (no curated actor or kind) all of whose mentions lie in time expressions."""
+    if ent.kind is not None or not ent.mentions:
+        return False
+    return all(any(t.start <= m.start and m.end <= t.end for t in doc.times) for m in ent.mentions)
