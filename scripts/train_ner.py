@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from marsad.entities.features import stem_key, word_key  # noqa: E402
 from marsad.entities.neural import (BOUNDARY, BiLstmCrf, Featurizer, load_embeddings,  # noqa: E402
                                     load_gazetteer, shape_of)
-from marsad.entities.tagger import bio_spans  # noqa: E402
+from marsad.entities.bio import bio_spans  # noqa: E402
 from marsad.evaluation.ner import format_table, read_conll, score  # noqa: E402
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]

@@ -6,8 +6,8 @@ import pathlib
 import pytest
 
 from marsad.document import Document
+from marsad.entities.bio import bio_spans
 from marsad.entities.tagger import load_tagger, name_start
-from marsad.entities.tagger import bio_spans
 from marsad.evaluation.ner import read_conll
 from marsad.text import TextLayer
 from marsad.text.tokenize import tokenize

@@ -4,6 +4,8 @@ from __future__ import annotations
 import functools
 
 from marsad.document import Document, Token
+from marsad.entities.bio import bio_spans
+from marsad.entities.consistency import propagate
 from marsad.entities.neural import BiLstmCrf, load_model
 from marsad.text.normalize import normalize
 
@@ -25,29 +27,17 @@ class Tagger:
         return self.tag_sentences([words])[0]
 
     def tag(self, doc: Document) -> list[tuple[int, int, str]]:
-        """Character spans (start, end, label) of the names in doc.text, proclitics excluded."""
+        """Character spans (start, end, label) of the names in doc.text, proclitics excluded; repeats
+        of a name tagged elsewhere in the document get its label (marsad.entities.consistency)."""
         sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences] or [doc.tokens]
-        labels = self.tag_sentences([[t.text for t in toks] for toks in sents])
+        words = [[t.text for t in toks] for toks in sents]
+        labels = propagate(words, self.tag_sentences(words))
         spans: list[tuple[int, int, str]] = []
         for toks, labs in zip(sents, labels):
             for first, last, typ in bio_spans(labs):
                 start = name_start(toks[first])
                 spans.append((start, toks[last - 1].end, typ))
         return spans
-
-
-def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(first, last+1, type) token ranges of a BIO sequence, conlleval style: a stray I- opens an entity."""
-    out: list[tuple[int, int, str]] = []
-    start, typ = -1, ""
-    for i, lab in enumerate(list(labels) + ["O"]):
-        bio, _, t = lab.partition("-")
-        if typ and (bio != "I" or t != typ):
-            out.append((start, i, typ))
-            typ = ""
-        if bio == "B" or (bio == "I" and not typ):
-            start, typ = i, t
-    return out
 
 
 def name_start(tok: Token) -> int:

@@ -6,11 +6,14 @@ import time
 
 import click
 
-from marsad.entities.tagger import bio_spans
+from marsad.entities.bio import bio_spans
 from marsad.evaluation import shared_data_dir
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 _LABEL_MAP = {"PERS": "PER"}  # ANERcorp's PERS is our PER
+# ANERcorp marks no article boundaries: for the document-consistency table, this many consecutive
+# sentences are one document (chosen on the dev split of train: docs/evaluation/ner.md)
+CONTEXT_BLOCK = 20
 
 
 def read_conll(path: pathlib.Path) -> list[tuple[list[str], list[str]]]:
@@ -82,25 +85,41 @@ def format_table(scores: dict[str, tuple[float, float, float, int]]) -> str:
               help="shared data dir (default ../shared/data); reads ner/anercorp/test.txt")
 @click.option("--file", "test_file", type=click.Path(path_type=pathlib.Path), default=None,
               help="another `word TAG` file to score instead")
-def command(data: pathlib.Path | None, test_file: pathlib.Path | None) -> None:
-    """Entity-level P/R/F1 per type on ANERcorp test, and tagging speed on one core."""
+@click.option("--block", type=int, default=CONTEXT_BLOCK, show_default=True,
+              help="sentences taken as one document for the document-consistency table (0: skip it)")
+def command(data: pathlib.Path | None, test_file: pathlib.Path | None, block: int) -> None:
+    """Entity-level P/R/F1 per type on ANERcorp test, and tagging speed on one core.
+
+    Two tables: the tagger on each sentence alone, then with the product's document-consistency pass
+    (marsad.entities.consistency) over consecutive blocks of sentences, since the file marks no article
+    boundaries while the product tags whole articles."""
     import os
 
     # one thread, so CPU time is time on one core (numpy's BLAS reads this when it loads)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from marsad.entities.consistency import propagate_in_blocks
     from marsad.entities.tagger import load_tagger
 
     path = test_file or (data or shared_data_dir()) / "ner" / "anercorp" / "test.txt"
     sents = read_conll(path)
+    words, gold = [w for w, _ in sents], [t for _, t in sents]
     tagger = load_tagger()
-    tagger.tag_words(sents[0][0])  # warm-up: load the model before timing
+    tagger.tag_words(words[0])  # warm-up: load the model before timing
     t0, c0 = time.perf_counter(), time.process_time()
-    pred = tagger.tag_sentences([w for w, _ in sents])
+    pred = tagger.tag_sentences(words)
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    ntok = sum(len(w) for w, _ in sents)
+    ntok = sum(len(w) for w in words)
     click.echo(f"{path}: {len(sents)} sentences, {ntok} tokens")
-    click.echo(format_table(score([t for _, t in sents], pred)))
+    click.echo("each sentence alone:")
+    click.echo(format_table(score(gold, pred)))
     # CPU seconds of this single-threaded process = time on one core, whatever else the machine runs
     click.echo(f"speed: {ntok / cpu:,.0f} tokens/s on one core ({cpu:.2f} s CPU; "
                f"{ntok / dt:,.0f} tokens/s wall clock, {dt:.2f} s)")
+    if block:
+        c1 = time.process_time()
+        in_context = propagate_in_blocks(words, pred, block)
+        cpu += time.process_time() - c1
+        click.echo(f"\nwith document consistency, every {block} consecutive sentences taken as one document:")
+        click.echo(format_table(score(gold, in_context)))
+        click.echo(f"speed: {ntok / cpu:,.0f} tokens/s on one core, consistency pass included ({cpu:.2f} s CPU)")
