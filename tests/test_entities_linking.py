@@ -283,6 +283,13 @@ def test_tagged_demonym_is_not_a_person():
     assert run("وصل مبعوث روسي إلى دمشق", stage).entities == []
 
 
+def test_tagged_disease_is_not_an_organisation(sample1):
+    # sample 1's "في ظل انتشار فيروس كورونا" gave the tagger an ORG
+    stage = EntityRecognizer(tagger=FakeTagger([("كورونا", "ORG")]))
+    assert run("والمثيرة للحروب في ظل انتشار فيروس كورونا، تأتي هذه التحركات", stage).entities == []
+    assert not [e for e in sample1.entities if "كورونا" in e.name]
+
+
 def test_no_alias_names_two_actors():
     from marsad.entities.actors import ActorMatcher
 

@@ -71,3 +71,21 @@ def test_linker_keeps_curated_actors_inside_time_expressions():
     doc.times = [TimeExpression(3, 15, "يوم الأربعاء", None, "day")]
     Linker()(doc)
     assert [(e.id, e.kind) for e in doc.entities] == [("e1", "media")]
+
+
+def test_washington_is_the_us_capital(sample2):
+    # sample 2: "لإبعاد شبح المواجهات بين طهران وواشنطن" — the open gazetteers give Washington, D.C. no
+    # Arabic name; it is curated (places_curated.tsv), so the tagger's LOC gets a place and an English name
+    (place,) = [p for p in sample2.places if p.name == "واشنطن"]
+    assert (place.country, place.name_en) == ("US", "Washington, D.C.")
+    assert abs(place.lat - 38.9) < 0.1 and abs(place.lon + 77.0) < 0.1
+    (ent,) = [e for e in sample2.entities if e.name == "واشنطن"]
+    assert (ent.type, ent.name_en) == ("GPE", "Washington, D.C.")
+
+
+def test_two_names_of_one_place_are_one_entity(sample2):
+    # sample 2 names the Gulf twice: "في الخليج العربي" and later "الخليج"
+    gulf = [e for e in sample2.entities if e.name_en == "Persian Gulf"]
+    assert len(gulf) == 1
+    assert gulf[0].name == "الخليج العربي" and len(gulf[0].mentions) == 2
+    assert [e.id for e in sample2.entities] == [f"e{k}" for k in range(1, len(sample2.entities) + 1)]

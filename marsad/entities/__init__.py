@@ -11,6 +11,7 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher
 from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.lexicon import cues
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
 from marsad.entities.roles import (
@@ -187,8 +188,10 @@ def _article_lam(doc: Document, start: int) -> tuple[int, bool]:
 
 
 def _not_a_name(words: tuple[str, ...]) -> bool:
-    """A tagged span made only of demonyms and titles ("روسي", "الرئيس الأمريكي") names no one."""
-    return all(demonym_iso3(w) or is_title_or_office(w) for w in words)
+    """A tagged span made only of demonyms, titles and listed non-names ("روسي", "الرئيس الأمريكي",
+    "كورونا") names no one."""
+    not_names = cues().not_names
+    return all(demonym_iso3(w) or is_title_or_office(w) or w in not_names for w in words)
 
 
 def _words(text: str, start: int, end: int) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ class Cues:
     media: frozenset[str]
     stops: frozenset[str]
     person_cues: frozenset[str]  # honorific titles, with and without ال
+    not_names: frozenset[str]  # words a tagged span may not consist of (diseases: كورونا)
 
 
 @functools.cache
@@ -60,6 +61,7 @@ def cues() -> Cues:
         media=frozenset(strip_article(w[0]) for w in by_kind.get("media_cue", [])),
         stops=frozenset(w[0] for w in by_kind.get("stop", [])),
         person_cues=frozenset(person),
+        not_names=frozenset(" ".join(w) for w in by_kind.get("not_name", [])),
     )
 
 

@@ -4,7 +4,8 @@ Today: an entity that the tagger or actor table found as a location and that the
 resolved gets the place's English name and a finer type (GPE for countries, governorates and
 cities, FAC for sites such as bases and airports, LOC for regions), and the place's mentions that
 the tagger missed. A place that no entity names becomes an entity of its own, so the entity list
-holds every country, governorate, city, base and region the article names. A name the tagger
+holds every country, governorate, city, base and region the article names; two entities resolved
+to one place ("الخليج العربي", "الخليج") are one entity. A name the tagger
 found inside a time expression ("اامس", a misspelt أمس, as a person) is not an entity.
 """
 from __future__ import annotations
@@ -30,19 +31,32 @@ class Linker:
         spans = sorted((m.start, m.end, p) for p in doc.places for m in p.mentions)
         taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
         linked: dict[str, Entity] = {}
+        merged: list[Entity] = []
         for ent in doc.entities:
             if ent.type not in _GEO_TYPES:
                 continue
             place = _overlapping_place(spans, ent)
             if place is None:
                 continue
+            first = linked.get(place.id)
+            if first is not None:
+                # two names of one place ("الخليج العربي" ... "الخليج"): one entity, the fuller name
+                first.mentions = sorted(first.mentions + ent.mentions, key=lambda m: m.start)
+                if len(ent.name) > len(first.name):
+                    first.name = ent.name
+                merged.append(ent)
+                continue
             ent.type = _TYPE_BY_LEVEL.get(place.level, ent.type)
             if not ent.name_en:
                 ent.name_en = place.name_en
-            linked.setdefault(place.id, ent)
+            linked[place.id] = ent
             if _widen(ent, place):
                 ent.name = place.name  # "التاجي" inside "معسكر التاجي": the camp is the entity
                 taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
+        if merged:
+            doc.entities = [e for e in doc.entities if not any(e is m for m in merged)]
+            for k, ent in enumerate(doc.entities, 1):  # ids stay e1..eN (nothing refers to them yet)
+                ent.id = f"e{k}"
         n = len(doc.entities)
         for place in doc.places:
             # a place named inside another name ("جامعة بغداد") is not a mention of the place's entity
