@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.document import Document, Mention, Place
-from marsad.places import demonyms, gazetteer, matching
+from marsad.places import clubs, demonyms, gazetteer, matching
 from marsad.places.disambiguation import Occurrence, resolve
+from marsad.places.outlet import outlet_country
 from marsad.text.normalize import normalize
 
 __all__ = ["Geoparser", "geoparse", "resolve_span"]
@@ -21,6 +22,9 @@ _SCHEMA_LEVEL = {"admin3": "city", "neighbourhood": "site"}
 
 # Trigger words that begin a gazetteer name itself ("محافظة ديالى"), with the level they ask for.
 _TRIGGER_LEVELS = {k: v for k, v in gazetteer.triggers().items() if v not in ("any", "prep")}
+
+# Levels a club's name does not hide ("اتحاد المغرب العربي" is the region).
+_CLUB_PROOF = frozenset(("country", "region"))
 
 _TANWIN = frozenset("\u064b\u064c\u064d")
 
@@ -120,7 +124,8 @@ def find_occurrences(doc: Document) -> tuple[list[Occurrence], list[tuple[int, i
     spans = _spans(doc)
     occs: list[Occurrence] = []
     dems: list[tuple[int, int, str]] = []
-    for hit in matching.find(norm):
+    hits = matching.find(norm)
+    for n, hit in enumerate(hits):
         start, end = offsets[hit.start], offsets[hit.end - 1] + 1
         if matching.BLOCK in hit.kinds:
             continue
@@ -148,9 +153,16 @@ def find_occurrences(doc: Document) -> tuple[list[Occurrence], list[tuple[int, i
         prev = matching.previous_words(norm, hit.start - len(hit.prefix), 1)
         if not hit.prefix and prev and prev[0] in _NAME_LINKS:
             continue
+        sent = doc.sentence_at(start)
+        listed = hit.key in clubs.words()["club"]
+        if (listed or any(gz.records[i].level not in _CLUB_PROOF for i, _ in cands)) and clubs.is_club(
+                norm, hit, lambda: normalize(doc.text[sent.start:sent.end]) if sent else "",
+                lambda: clubs.in_place_list(norm, hits, n)):
+            # "ريال مدريد", "انضمامه إلى روما": a club; "اتحاد المغرب العربي" still names the region,
+            # but a listed club is the club even when a country has its name ("موناكو الفرنسي")
+            cands = [(i, w) for i, w in cands if gz.records[i].level in _CLUB_PROOF and not listed]
         if not cands:
             continue
-        sent = doc.sentence_at(start)
         occ = Occurrence(start, end, sent.i if sent else -1, list(cands), whole=whole, key=hit.key)
         occ.tagged = any(t in _PLACE_TYPES for t in over)
         occ.person = "PER" in over
@@ -189,7 +201,7 @@ def build_places(doc: Document, occs: list[Occurrence]) -> list[Place]:
 def geoparse(doc: Document) -> tuple[list[Place], list[tuple[int, int, str]]]:
     """Places and demonym hits of a document (uses its sentences and entity spans when present)."""
     occs, dems = find_occurrences(doc)
-    resolve(occs, gazetteer.load().records, demonym_countries(dems))
+    resolve(occs, gazetteer.load().records, demonym_countries(dems), outlet_country(doc.outlet, doc.url))
     return build_places(doc, occs), dems
 
 
@@ -219,12 +231,12 @@ def resolve_span(doc: Document, start: int, end: int) -> gazetteer.Record | None
     s, e = start + offsets[hit.start], start + offsets[hit.end - 1] + 1
     others = [o for o in occs if not (o.start < e and s < o.end)]
     sent = doc.sentence_at(s)
-    # the span is known to be a place, so weak names fire; an anaphor still needs its country in the text
+    # the span is known to be a place, so weak names fire; an anaphor still needs its country (text or outlet)
     cands = [(i, w if w == gazetteer.ANAPHOR else 0) for i, w in gz.keys[hit.key]]
     occ = Occurrence(s, e, sent.i if sent else -1, cands, key=hit.key)
     full_norm, _ = matching.match_text(doc.text)
     _context(occ, full_norm, _shift(hit, len(matching.match_text(doc.text[:start])[0])))
-    resolve(others + [occ], gz.records, demonym_countries(dems))
+    resolve(others + [occ], gz.records, demonym_countries(dems), outlet_country(doc.outlet, doc.url))
     return gz.records[occ.choice] if occ.choice is not None else None
 
 

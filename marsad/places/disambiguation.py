@@ -9,7 +9,8 @@ Names carry a weakness from the build (scripts/build_gazetteer.py): 0 a place wh
 1 a village or neighbourhood (fires after a trigger word, a direction, inside a LOC/GPE tag, or after
 a preposition when its governorate is in the text); 2 also a common word (trigger, direction or tag);
 3 a curated common word such as كورونا or العاصمة (trigger or direction only); 4 an anaphor
-("المملكة"), which resolves only to a country the text names or implies by a demonym. A village
+("المملكة"), which resolves only to a country the text names or implies by a demonym, or to the
+kingdom of a national outlet (marsad.places.outlet: a Saudi paper's "المملكة"). A village
 written as a hashtag of its own (#الجفر) fires in a text about its country.
 
 When the chosen record is a minor place in a country no other name points to while the text is
@@ -36,6 +37,10 @@ _COMPATIBLE = {
     "neighbourhood": {"neighbourhood"},
     "site": {"site", "city", "neighbourhood"},
 }
+# A national outlet's "المملكة" is its own kingdom unless the text names another kingdom at least
+# three times more often than its own (each name +2): a Saudi paper's "سفارة المملكة لدى قطر" beside
+# "المغرب" twice is Saudi Arabia; Al-Weeam's "الشؤون الداخلية للمملكة" beside البحرين ×12 is Bahrain.
+_HOME_KINGDOM = 6.0
 # Directions say "a place follows"; "near" or "around" (محيط, قرب) are ordinary nouns too.
 DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"))
 
@@ -70,11 +75,12 @@ def prior(rec: Record) -> float:
     return _PRIOR.get(rec.level, 2.0)
 
 
-def _fires(occ: Occurrence, rec: Record, weakness: int, countries: Counter) -> bool:
+def _fires(occ: Occurrence, rec: Record, weakness: int, countries: Counter, home: str | None = None) -> bool:
     if occ.context_only:
         return not weakness  # a hashtag has no trigger or preposition to license a weak name
     if weakness == ANAPHOR:
-        return countries[rec.country] > 0  # "المملكة" is the kingdom the text is about, if it names one
+        # "المملكة" is a kingdom the text names, or a national outlet's own (a Saudi paper's "المملكة")
+        return countries[rec.country] > 0 or rec.country == home
     if occ.adjectival and rec.level != "country":
         # "المدينة الجنوبية", "مدينة عصرية": an adjective, whatever noun precedes it
         return weakness <= 2 and (occ.tagged or bool(DIRECTIONS.intersection(occ.qualifiers)))
@@ -115,10 +121,13 @@ def _admin1_only(occ: Occurrence, records: list[Record], country: str | None) ->
         r.level == "city" and r.population >= 100_000 for r in recs)
 
 
-def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Counter | None = None) -> None:
+def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Counter | None = None,
+            home: str | None = None) -> None:
     """Set `fired` and `choice` on every occurrence (choice None = not a place here).
 
-    `demonym_countries` (ISO2 counts of أردني, الكويتية ... in the text) add a weaker country vote.
+    `demonym_countries` (ISO2 counts of أردني, الكويتية ... in the text) add a weaker country vote;
+    `home` (ISO2 of a national outlet, see marsad.places.outlet) a still weaker one, for names the
+    text gives no country to, and the kingdom of a bare "المملكة".
     """
     demonym_countries = demonym_countries or Counter()
     for occ in occs:
@@ -127,7 +136,7 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
     # "منطقة X" fires in a text about X's country, named or implied by a demonym (الحكومة الأردنية)
     text_countries = countries + demonym_countries
     for occ in occs:
-        occ.fired = [i for i, w in occ.candidates if _fires(occ, records[i], w, text_countries)]
+        occ.fired = [i for i, w in occ.candidates if _fires(occ, records[i], w, text_countries, home)]
     countries, admin1s, _ = _anchors(occs, records)
     # villages after a preposition fire when their governorate is named elsewhere in the text
     for occ in occs:
@@ -176,8 +185,13 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
                     s += 0.5 * min(other_votes - 1, 3)
             elif rec.country and demonym_countries[rec.country]:
                 s += 1.0 if dict(occ.candidates).get(i) else 2.5  # "الحكومة الأردنية" says less than "الأردن"
+            elif rec.country and rec.country == home:
+                # a Saudi paper's bare namesake is more likely Saudi; weaker than any word of the text
+                s += 0.5 if dict(occ.candidates).get(i) else 1.5
             if dict(occ.candidates).get(i) == ANAPHOR:
                 s += 2.0 * other_votes  # "المملكة": the kingdom the text names most
+                if rec.country == home:
+                    s += _HOME_KINGDOM
             if rec.level != "admin1" and (rec.country, rec.admin1) in admin1s:
                 s += 1.5
             if occ.trigger and rec.level in _COMPATIBLE.get(occ.trigger, ()):
