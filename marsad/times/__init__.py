@@ -25,7 +25,12 @@ def warm_up() -> None:
     test), so that no document pays for it."""
     from marsad.times.handlers import common, durations
 
+    from marsad.times.extract import _bound_cue, _gate_tiers
+
     patterns()
+    _gate_tiers()
+    _bound_cue()
+    common.bound_before()
     common.word_freq()
     common._future_words()
     durations._accusatives()

@@ -11,7 +11,10 @@ from marsad.times import calendar as cal
 from marsad.times.grammar import GATES, gates, patterns
 from marsad.times.handlers import HANDLERS
 from marsad.times.handlers.clock import code_hour
-from marsad.times.resolve import Res, range_res
+from marsad.times.handlers.common import _period, bound_kind
+from marsad.times.lexicon import lexicon
+from marsad.times.numbers import parse_number
+from marsad.times.resolve import Res, day_res, range_res
 
 
 @dataclass(slots=True)
@@ -42,13 +45,47 @@ def _plan() -> list[tuple[str, re.Pattern, frozenset[str], object]]:
             for name, pat in patterns()]
 
 
+@functools.cache
+def _gate_tiers():
+    """(base gates, dependent gates): a gate that every pattern needing it needs together with another
+    (base) gate is tested only when that one is open, and gates no pattern needs are not tested. Same
+    results, fewer searches per text (the gates are most of the stage's time on short texts)."""
+    g = gates()
+    used = {k for needs in GATES.values() for k in needs}
+    depends = {}
+    for k in sorted(used):
+        together = [set(needs) - {k} for needs in GATES.values() if k in needs]
+        common = set.intersection(*together)
+        if common:
+            depends[k] = sorted(common)[0]
+    # a parent must itself be tested first: keep only parents that are base gates
+    depends = {k: p for k, p in depends.items() if p not in depends}
+    return ([(k, t) for k, t in g.items() if k in used and k not in depends],
+            [(k, depends[k], t) for k, t in g.items() if k in depends])
+
+
+_RUNNABLE: dict[frozenset, list] = {}
+
+
+def _runnable(open_gates: frozenset) -> list:
+    """The patterns whose gates are all open (cached per set of open gates: texts repeat them a lot)."""
+    plan = _RUNNABLE.get(open_gates)
+    if plan is None:
+        if len(_RUNNABLE) > 4096:
+            _RUNNABLE.clear()
+        plan = _RUNNABLE[open_gates] = [(n, p, h) for n, p, needs, h in _plan() if needs <= open_gates]
+    return plan
+
+
 def candidates(norm: str, ref) -> list[Hit]:
     """Every accepted match of every pattern whose gates are open for this text."""
     hits: list[Hit] = []
-    open_gates = {g for g, test in gates().items() if test.search(norm)}
-    for name, pat, needs, handler in _plan():
-        if not needs <= open_gates:
-            continue
+    base, dependent = _gate_tiers()
+    open_gates = {g for g, test in base if test.search(norm)}
+    # gates only ever needed together with another one are tested only when that one is open
+    open_gates.update(g for g, parent, test in dependent if parent in open_gates and test.search(norm))
+    open_gates = frozenset(open_gates)
+    for name, pat, handler in _runnable(open_gates):
         for m in pat.finditer(norm):
             try:
                 res = handler(m, ref)
@@ -116,6 +153,37 @@ def _merge_date_clock(a: Hit, b: Hit) -> Hit | None:
     return Hit(a.start, b.end, res, "date_clock")
 
 
+def _merge_set_clock(a: Hit, b: Hit) -> Hit | None:
+    """"الساعة 3 مساءً كل يوم" -> T15, "كل يوم اثنين الساعة 4 مساءً" -> XXXX-WXX-1T16, "كل صباح في الساعة 9" ->
+    T09: a daily or weekly recurrence with its clock time (TIMEX3 set; minutes only when stated)."""
+    if a.res.kind == "set" and b.res.kind in ("clock", "clock_range"):
+        rec, clock = a, b
+    elif b.res.kind == "set" and a.res.kind in ("clock", "clock_range"):
+        rec, clock = b, a
+    else:
+        return None
+    v = rec.res.value or ""
+    if clock.res.kind == "clock_range":
+        # "يومياً من الساعة 9 صباحاً حتى 10 مساءً" -> T09/T22: the same hours every day
+        if v != "P1D" and not v.startswith("XXXX-WXX-"):
+            return None
+        h1, m1, _, h2, m2, _ = clock.res.clock
+        head = "" if v == "P1D" else v
+        value = f"{head}T{h1:02d}" + (f":{m1:02d}" if m1 else "") + f"/{head}T{h2:02d}" + (f":{m2:02d}" if m2 else "")
+        return Hit(a.start, b.end, Res(value, "set", kind="set"), "set_clock")
+    h, mi, _ = clock.res.clock
+    if v == "P1D" or v.startswith("XXXX-WXX-"):
+        head = "" if v == "P1D" else v
+    elif v.startswith("T") and v[1:].isalpha():  # "كل صباح": the part sets the half of the day
+        head = ""
+        if not clock.res.part:
+            h = code_hour(h, v[1:])
+    else:
+        return None
+    value = f"{head}T{h:02d}" + (f":{mi:02d}" if mi else "")
+    return Hit(a.start, b.end, Res(value, "set", kind="set"), "set_clock")
+
+
 def _merge_apposition(a: Hit, b: Hit, equal: bool) -> Hit | None:
     """"اليوم 6 مايو", "الخميس الثاني والعشرين من شهر رمضان", "الأحد الموافق 28 يونيو": a relative day
     or a weekday followed by its date; the stated date wins. After الموافق ("corresponding to") a stated
@@ -164,8 +232,10 @@ def _merge_range(norm: str, a: Hit, b: Hit) -> Hit | None:
         return None  # "التاسع من يوليو لعام 2015" is of that year; "من 2014 لـ 2018" is a range
     if a.res.lo > b.res.hi:
         return None
-    # the span takes in من/بين, but not منذ, nor a bare يوم (weekday spans leave it out: "يوم الجمعة")
-    start = head.start() if head and "منذ" not in head.group(0) and not head.group(0).rstrip().endswith(" يوم") else a.start
+    if joiner == "-" and a.res.grain == b.res.grain == "month" and a.res.value == b.res.value:
+        return Hit(a.start, b.end, a.res, a.rule)  # "مارس - آذار": one month in two calendars, not a range
+    # the span takes in من/بين/منذ, but not a bare يوم (weekday spans leave it out: "يوم الجمعة")
+    start = head.start() if head and not head.group(0).rstrip().endswith(" يوم") else a.start
     if a.res.grain == b.res.grain and a.res.grain in ("day", "month", "year", "week"):
         res = range_res(a.res.lo, b.res.hi, a.res.value, b.res.value)
     else:
@@ -185,7 +255,7 @@ def merge(norm: str, hits: list[Hit]) -> list[Hit]:
             if app:
                 joined = _merge_apposition(prev, h, bool(app["equal"]))
             if joined is None and _DATE_CLOCK_GAP.fullmatch(gap):
-                joined = _merge_date_clock(prev, h)
+                joined = _merge_date_clock(prev, h) or _merge_set_clock(prev, h)
             if joined is None and _RANGE_GAP.fullmatch(gap):
                 joined = _merge_range(norm, prev, h)
             if joined is not None:
@@ -195,7 +265,184 @@ def merge(norm: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _expand_lists(hits: list[Hit]) -> list[Hit]:
+    """A list of days that are not neighbours ("يومي 7 و14 أكتوبر") becomes one hit per day."""
+    out = []
+    for h in hits:
+        if h.res.parts:
+            out.extend(Hit(s, e, r, "day_list") for s, e, r in h.res.parts)
+        else:
+            out.append(h)
+    return out
+
+
+# hits that are already ranges with their own ends, or not points in time
+_NOT_OPEN = frozenset({"range", "day_range", "month_day_range", "now"})
+
+
+def _open_range(norm: str, h: Hit, ref) -> Hit | None:
+    """"منذ أغسطس الماضي", "منذ مطلع العام", "منذ الساعة 8 صباحاً": from the start of a month, year, week,
+    period or clock time after منذ to the anchor (a day stays a day: "منذ 25 مارس الماضي"). "حتى نهاية
+    الشهر": the period's last day is a cutoff, a range from the anchor to it when it is not past, else that day.
+    The span takes in the bound word."""
+    if ref is None or h.rule in _NOT_OPEN or h.res.value is None or h.res.vague or h.res.lo is None:
+        return None
+    bound = bound_kind(norm, h.start)
+    if bound is None:
+        return None
+    kind, start = bound
+    rd = ref.date() if isinstance(ref, dt.datetime) else ref
+    if kind == "since":
+        if h.res.grain in ("month", "year", "week", "range") and h.res.kind != "clock_range":
+            if h.res.lo > rd:
+                return None
+            return Hit(start, h.end, range_res(h.res.lo, rd), "open_range")
+        if h.res.grain == "datetime" and h.res.clock:
+            t = dt.datetime.fromisoformat(h.res.value)
+            if isinstance(ref, dt.datetime) and t > ref.replace(tzinfo=None):
+                return None
+            end = cal.datetime_value(ref.replace(tzinfo=None)) if isinstance(ref, dt.datetime) else rd.isoformat()
+            return Hit(start, h.end, Res(f"{h.res.value}/{end}", "range", lo=t.date(), hi=rd, kind="range"), "open_range")
+        return None
+    # until: only before an "end" word ("حتى نهاية العام"); "حتى 2016" stays the year
+    if h.rule != "edge" or lexicon().bounds.get(norm[h.start:h.end].split()[0]) != "end" or h.res.hi is None:
+        return None
+    end = h.res.hi
+    res = range_res(rd, end) if end >= rd else Res(end.isoformat(), "day", lo=end, hi=end, kind="date")
+    return Hit(start, h.end, res, "open_range")
+
+
+@functools.cache
+def _bound_cue() -> re.Pattern:
+    """The last word of every since/until form of bounds.tsv (منذ, حتي, غايه ...): a cheap test per text."""
+    from marsad.times.lexicon import alternation
+    return re.compile(alternation({f.split()[-1] for f, k in lexicon().bounds.items() if k in ("since", "until")}))
+
+
+def open_ranges(norm: str, hits: list[Hit], ref) -> list[Hit]:
+    """Apply `_open_range` to every hit (after the joins, so that "منذ 2010 حتى 2014" stays a closed range)."""
+    return [_open_range(norm, h, ref) or h for h in hits]
+
+
+_MODIFIES = re.compile(r"\s*[,،]?\s*(?:في|من)?\s*")
+_SAME_NEXT_YEAR = re.compile(r"\s+(?:من\s+|ل)")
+# "في 24 من نفس الشهر", "في السابع من الشهر نفسه": a day of the month referred back to
+_DAY_OF_SAME = re.compile(r"(?:(?<=\s)|(?<=\sو)|^)(?:ال\s*)?(?P<d>[12]\d|3[01]|0?[1-9]|ال\w+(?:\s+و\s*ال\w+)?)\s+من\s+$")
+
+
+def _future_or_first_person(norm: str, start: int) -> bool:
+    """A future clause (common.future_clause), or a 1st-person future verb (سأ + a frequent imperfect: "سأعود")
+    among the 4 words before `start` -- only used to choose a fallback, where سابق/ساهم passing does no harm."""
+    from marsad.times.handlers.common import future_clause, word_freq
+    if future_clause(norm, start):
+        return True
+    freq = word_freq()
+    words = re.split(r"[.!؟?:;،,\n]", norm[max(0, start - 60):start])[-1].split()[-4:]
+    return any(len(w) >= 4 and w.startswith("سا") and freq.get(w[1:], 0) >= 20 for w in words)
+
+
+def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
+    """"العام نفسه", "في نفس الشهر", "نهاية العام نفسه": the unit of the latest stated date before it in the
+    paragraph; "الشهر نفسه من العام الماضي" is that month in the following year. Without one: no value."""
+    out: list[Hit] = []
+    ante: Res | None = None
+    before: Res | None = None  # the antecedent before `ante`
+    ante_hit: Hit | None = None
+    skip = -1
+    for i, h in enumerate(hits):
+        if i == skip:
+            continue
+        if h.res.kind != "same":
+            out.append(h)
+            if h.res.value is not None and h.res.lo is not None and h.res.kind not in ("duration", "set", "clock_range"):
+                before, ante, ante_hit = ante, h.res, h
+            continue
+        unit, which, edge, offset = h.res.same
+        modified = None
+        if ante_hit is not None and unit == "year" and which is None and _MODIFIES.fullmatch(norm[ante_hit.end:h.start]) \
+                and not re.search(r"\d{4}", norm[ante_hit.start:ante_hit.end]):
+            # "في نهاية شهر أغسطس من العام نفسه", "في الأول من شهر مايو في العام التالي": the unit gives the year of
+            # the date right before it (re-dated below), it does not refer to it
+            modified, ante = ante_hit, before
+        lo = ante.lo if ante else None
+        span_days = (ante.hi - ante.lo).days if ante and ante.hi else 0
+        # the antecedent must be at least as precise as the unit: a day for "اليوم نفسه", a month for "الشهر نفسه"
+        precise = ante is not None and span_days <= {"day": 0, "week": 6, "month": 30, "year": 365}[unit]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        end = h.end
+        if precise and unit == "month" and ante_hit is not None and ante_hit.rule.startswith("hijri"):
+            precise = False  # "من أول رجب عام 1388 وحتى الشهر ذاته": a Hijri month, not the Gregorian one of its day
+        if unit in ("month", "day") and offset == 0 and nxt is not None and nxt.res.grain == "year" and nxt.res.lo and \
+                _SAME_NEXT_YEAR.fullmatch(norm[h.end:nxt.start]):
+            # "الشهر نفسه من العام الماضي", "في نفس اليوم من عام 2016": that month (day) in the year stated next
+            if precise:
+                try:
+                    lo = lo.replace(year=nxt.res.lo.year) if unit == "day" else dt.date(nxt.res.lo.year, lo.month, 1)
+                except ValueError:
+                    precise = False  # 29 February
+            end, skip = nxt.end, i + 1
+        start = h.start
+        dm = _DAY_OF_SAME.search(norm, max(0, h.start - 30), h.start) if unit == "month" and which is None else None
+        day_no = None
+        if dm is not None:
+            v, ordinal = parse_number(dm["d"])
+            if v is not None and v == int(v) and 1 <= v <= 31 and (ordinal or dm["d"].isdigit()):
+                day_no = int(v)
+            else:
+                dm = None
+        if dm is not None:
+            start = dm.start()
+        if dm is not None and (not precise or lo is None):
+            res = Res(None, "day")
+        elif dm is not None:
+            try:
+                res = day_res(dt.date(lo.year, lo.month, day_no))
+            except ValueError:
+                res = Res(None, "day")
+        elif (not precise or lo is None) and ref is not None and (
+                offset < 0 or (offset > 0 and _future_or_first_person(norm, h.start))):
+            # "العام السابق" with no stated date before it: the year before the publication's; "سأعود في اليوم
+            # التالي", "سيعود في اليوم التالي": tomorrow (in a past clause the narrated day is unknown: no value)
+            rd = ref.date() if isinstance(ref, dt.datetime) else ref
+            res = _period(rd, unit, offset) if unit != "day" else day_res(rd + dt.timedelta(days=offset))
+        elif not precise or lo is None:
+            res = Res(None, h.res.grain if which is None else "range")
+        else:
+            from marsad.times.handlers.periods import cut_edge
+            res = _period(lo, unit, offset) if unit != "day" else day_res(lo + dt.timedelta(days=offset))
+            if which is not None and unit != "day":
+                res = cut_edge(res, edge, which, None)
+        if modified is not None and out and out[-1] is modified:
+            redated = _in_year(modified.res, res.lo.year) if res.value is not None else None
+            if redated is not None:
+                out[-1] = Hit(modified.start, end, redated, modified.rule)
+                ante, ante_hit = redated, out[-1]
+                continue
+        out.append(Hit(start, end, res, h.rule))
+    return out
+
+
+def _in_year(res: Res, year: int) -> Res | None:
+    """A day, a month or a range of days within one year moved to `year` (None for anything else)."""
+    from marsad.times.resolve import month_res
+    try:
+        if res.grain == "day":
+            return day_res(res.lo.replace(year=year))
+        if res.grain == "month":
+            return month_res(year, res.lo.month)
+        if res.grain == "range" and res.lo.year == res.hi.year and res.value and len(res.value) == 21:
+            return range_res(res.lo.replace(year=year), res.hi.replace(year=year))
+    except ValueError:
+        return None
+    return None
+
+
 def extract(norm: str, ref: dt.date | dt.datetime | None) -> list[Hit]:
     """Temporal expressions of a normalised text, resolved against `ref` (None: relative ones unresolved)."""
     # "حتى الآن" alone is "so far", not a date: "الآن" only survives as the end of a range
-    return [h for h in merge(norm, select(candidates(norm, ref))) if h.res.kind != "now"]
+    hits = select(candidates(norm, ref))
+    # the passes below only run when their cue can be there (most texts have none)
+    if any(h.res.parts or h.res.same for h in hits):
+        hits = resolve_same(norm, _expand_lists(hits), ref)
+    hits = [h for h in merge(norm, hits) if h.res.kind not in ("now", "drop")]
+    return open_ranges(norm, hits, ref) if hits and _bound_cue().search(norm) else hits

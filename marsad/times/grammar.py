@@ -59,6 +59,9 @@ def blocks() -> dict[str, str]:
             rf"(?:\s+كامل(?:ه|ا)?)?(?:\s+و\s*(?:ال)?نصف(?!\w))?")
     b["DUR"] = rf"{part}(?:\s*(?:,|و)?\s*(?:و\s*)?{part})*"
     b["FEW"] = r"(?:بضع(?:ه)?|عده|بعض)"
+    b["SAME_PRE"] = alternation(lex.same_pre) + _END
+    b["SAME_POST"] = alternation([w for w, k in lex.same_post.items() if k == 0]) + _END
+    b["REL_POST"] = alternation(lex.same_post) + _END  # with التالي, السابق, الذي سبقه ...
     return b
 
 
@@ -98,7 +101,7 @@ def gates() -> dict[str, re.Pattern]:
         "year_kw": re.compile(r"عام|سنه"),
         "big": re.compile(r"الف|عشر"),
         "monthish": re.compile(alternation(set(lex.months) | {"شهر"})),
-        "decade": re.compile("يني?ات"),
+        "decade": re.compile("يني?ات|الفين"),
         "qarn": re.compile("قرن"),
         "now_kw": re.compile(r"(?:حتي|الي)\s+الان(?!\w)"),
         "clockish": re.compile(r"\d|ساعه|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
@@ -128,7 +131,12 @@ def gates() -> dict[str, re.Pattern]:
         "digit_part": re.compile(r"\d\s*(?:في\s+)?" + alternation(lex.parts) + r"(?!\w)"),
         "part_digit": re.compile(alternation(lex.parts) + r"\s+\d"),
         "part_def": re.compile(r"ال(?:صباح|مساء|ليل|ظهير|ظهر)|بعد\s+الظهر|منتصف\s+(?:الليل|النهار)"),
-        "clockword": re.compile(r"نصف|ربع|ثلث|دقيق|دقايق|الا\s|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
+        # two days joined by و: "8 و9", "الثامن والعشرين والتاسع"
+        "same": re.compile(alternation({w.split()[-1] for w in lex.same_pre | set(lex.same_post)})),
+        "rest": re.compile(r"بقيه|باقي"),
+        "first_last": re.compile(r"(?:الاولي|الاول|الاولين|الاوليين|الاخيره|الاخيرين|الاخيرتين)\s+(?:من|في)\s"),
+        "day_list": re.compile(r"\d\s*و\s*\d|(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|عشر|عشرين|ثلاثين)\s+و\s*(?:ال)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي)"),
+        "clockword": re.compile(r"نصف|ربع|ثلث|ارباع|دقيق|دقايق|الا\s|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
     }
 
 
@@ -137,16 +145,16 @@ GATES = {
     "vague": ("vague",), "vague_few": ("few", "unit"),
     "num_ymd": ("datesep",), "num_dmy": ("datesep",), "num_mdy": ("datesep",), "num_ym:y": ("datesep",),
     "num_ym:m": ("datesep",), "num_dm:slash": ("slash",), "num_dm:dash": ("datesep",),
-    "day_range": ("monthish", "range_kw"), "month_day_range": ("month", "range_kw"),
+    "day_range": ("monthish", "range_kw"), "day_list": ("monthish", "day_list"), "month_day_range": ("month", "range_kw"),
     "hijri_date": ("hmonth",), "hijri_month": ("hmonth",), "hijri_year": ("digit_h",),
     "dmy": ("month",), "mdy": ("month",), "month": ("month",), "year": ("digit",), "year_words": ("year_kw", "number"),
     "year_words_bare": ("number", "big"), "season": ("season",), "decade": ("decade",), "century": ("qarn",), "quarter": ("rub_or_half",),
     "nth_week": ("week",), "dayword": ("dayword",), "weekday": ("weekday",), "weekday:bare": ("weekday", "yawm"), "week_weekday": ("weekday", "week"),
     "nth_weekday": ("weekday", "number_or_last"), "nth_weekday:post": ("weekday", "number_or_last"), "day_of_month": ("shahr_or_current",), "nth_day": ("yawm",), "weekday_day": ("weekday",), "day_only": ("day_cue",), "day_ordinal": ("teen_or_ten",),
     "rel_unit": ("period",), "edge": ("edge_kw",), "weekend": ("week",), "week_of": ("week", "month"),
-    "week_weekdays": ("week", "weekday"), "rest_of": ("period",),
+    "week_weekdays": ("week", "weekday"), "same_unit": ("same",), "rest_of": ("rest",), "day_end": ("edge_kw", "dayword"),
     "offset": ("unit", "offset_kw"), "offset:post": ("unit", "post_kw"), "last_n": ("unit", "dir_kw"),
-    "last_n:n": ("unit", "dir_kw"), "last_n:akhir": ("unit", "akhir"), "duration:pre": ("unit", "pre_kw"), "duration_for": ("unit", "for_kw"), "duration": ("unit",), "clock:saa": ("saa",), "clock:colon": ("colon",), "clock:part": ("digit_part",), "clock:lead": ("part_digit",), "clock_word": ("clockword",), "clock_range": ("clockish", "range_kw"),
+    "last_n:n": ("unit", "dir_kw"), "first_n": ("unit", "first_last"), "last_n:akhir": ("unit", "akhir"), "duration:pre": ("unit", "pre_kw"), "duration_for": ("unit", "for_kw"), "duration": ("unit",), "clock:saa": ("saa",), "clock:colon": ("colon",), "clock:part": ("digit_part",), "clock:lead": ("part_digit",), "clock_word": ("clockword",), "clock_range": ("clockish", "range_kw"),
     "now": ("now_kw",), "holiday": ("holiday",), "holiday_day": ("holiday",), "set": ("set",), "part_alone": ("part_def",), "this_part": ("part_def",),
 }
 
@@ -174,8 +182,12 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     WD_HEAD = rf"(?:(?P<wd>{b['WD']})\s*,?\s*)?"
     # the month an nth weekday or an nth day belongs to: "من يوليو", "من الشهر المقبل", "من هذا العام"
     NTH_OF = (rf"(?:(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']}))?"
-              rf"|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?)")
+              rf"|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?!\s+{b['SAME_POST']})(?:\s+(?P<dir>{b['DIR']}))?)")
     specs = [
+        # a unit referring back to the last stated date: "العام نفسه", "في نفس الشهر", "اليوم التالي", "الشهر الذي
+        # سبقه" (first: it wins ties with "اليوم التالي" as a day word and "العام السابق" as a relative unit)
+        ("same_unit", rf"(?:{b['SAME_PRE']})\s+(?P<u>ال(?:يوم|اسبوع|شهر|عام|سنه))(?!\s+(?:{b['DIR']}|{b['WD']}))(?!\w)"
+                      rf"|(?P<u2>ال(?:يوم|اسبوع|شهر|عام|سنه))\s+(?P<post>{b['REL_POST']})"),
         ("vague", rf"(?P<vague>{b['VAGUE']})"),
         ("vague_few", rf"(?:قبل|منذ|بعد|خلال)\s+{b['FEW']}\s+{b['UNIT']}"),
         # numeric dates
@@ -192,6 +204,9 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                       rf"|بين\s+(?:{b['WD']}\s+)?(?P<d1b>{b['DAY']})\s*و\s*)"
                       rf"(?:{b['WD']}\s+)?(?P<d2>{b['DAY']})\s*(?:من\s+|في\s+)?"
                       rf"(?:(?:شهر\s+)?(?P<m>{b['MONTH']}){YEAR_TAIL}|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?)"),
+        # lists of days of one month: "يومي 28 و29 يوليو", "أيام 8 و9 و10 ماي", "في الثالث والرابع من يوليو"
+        ("day_list", rf"(?:(?P<head>(?:بين\s+)?(?:يومي|ايام|اليومين|الايام)|بين)\s+)?(?P<days>{b['DAY']}(?:\s*[,،]?\s*و\s*{b['DAY']})+)\s*(?:من\s+)?"
+                     rf"(?:{MONTHS}{YEAR_TAIL}{DIR_TAIL}|(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?!\s+(?:نفسه|ذاته))(?:\s+(?P<rdir>{b['DIR']}))?)"),
         ("month_day_range", rf"(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})\s+(?:بين|من)\s+(?P<d1>{b['DAY']})\s*(?:-|الي|حتي|و)\s*(?P<d2>{b['DAY']})"),
         # Hijri dates
         ("hijri_date", rf"(?P<d>{b['DAY']})\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>1[34]\d\d|1500)(?!\d))?(?:\s*ه(?!\w))?"),
@@ -213,7 +228,11 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                    rf"(?:\s+(?:من\s+)?(?:(?:{b['YKW']}?(?P<y>{b['YEAR']}))|(?P<dir>{b['DIR']})|(?P<ydir>(?:هذا\s+(?:ال)?|ال)(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
         # centuries: "القرن العشرين", "القرن التاسع عشر", "القرن الحادي والعشرين" (not the Hijri ones)
         ("century", rf"(?:ال)?قرن\s+(?P<n>{b['NUMPH']}|ال\s*\d{{1,2}}(?!\d))(?!\s+(?:ال)?هجري)"),
-        ("decade", rf"(?:ال)?(?P<dec>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)يني?ات(?!\s+من\s+(?:ال)?عمر)(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<cent>{b['NUMPH']}|{b['DIR']}))?"),
+        # decades, with an edge: "الثمانينات", "أواخر التسعينات من القرن الماضي", "سنوات الألفين" / "الألفينات" (the
+        # 2000s), "الألفين والعشرات" (the 2010s)
+        ("decade", rf"(?:(?P<edge>مطلع|بدايه|اوايل|اواخر|نهايه|اواسط|منتصف)\s+)?(?:(?:سنوات|اعوام)\s+)?"
+                   rf"(?:(?:ال)?(?P<dec>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)يني?ات(?!\s+من\s+(?:ال)?عمر)(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<cent>{b['NUMPH']}|{b['DIR']}))?"
+                   rf"|(?P<k2000>(?<=سنوات\s)(?:ال)?الفين|(?<=اعوام\s)(?:ال)?الفين|(?:ال)?الفيني?ات|(?:ال)?الفين(?=\s+و\s*(?:ال)?عشرات))(?:\s+و\s*(?:ال)?(?P<teens>عشرات))?)"),
         ("quarter", rf"(?:ال)?(?P<kind>ربع|نصف)\s+(?P<q>{b['NW']}|{b['LAST']})(?:\s+(?:من\s+)?(?:(?:شهر\s+)?(?P<qm>{b['MONTH']})(?:\s+(?P<qmy>{b['Y4']}))?|{b['YKW']}(?P<y>{b['YEAR']})|(?P<y2>{b['Y4']})|(?P<y3>{b['NUMPH']})|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
         # weeks of a month / year: "الأسبوع الثالث من هذا الشهر", "الأسبوع الأخير من يوليو"
         ("nth_week", rf"(?:ال)?اسبوع\s+(?P<n>{b['NW']}|{b['LAST']})\s+(?:من\s+)?(?:(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<my>{b['Y4']}))?|{b['YKW']}?(?P<y>{b['Y4']})|{b['YKW']}(?P<yw>{b['NUMPH']})|(?P<rel>(?:هذا\s+)?(?:ال)?(?:شهر|عام|سنه))(?:\s+(?P<dir>{b['DIR']}))?)"),
@@ -229,7 +248,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("nth_weekday", rf"(?P<n>{b['NW']}|اخر)\s+(?:يوم\s+)?(?P<wd>{b['WD']}|{b['WDBARE']})\s+(?:من|في)\s+{NTH_OF}"),
         # "الجمعة الأولى من يوليو", "الجمعة الأخيرة من الشهر"
         ("nth_weekday:post", rf"(?:يوم\s+)?(?P<wd>{b['WD']})\s+(?P<n>{b['NW']}|{b['LAST']})\s+(?:من|في)\s+{NTH_OF}"),
-        ("day_of_month", rf"(?:يوم\s+)?(?:ال\s*(?=\d))?(?P<d>{b['DAY']})\s+(?:(?:من\s+)?(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?:\s+(?P<dir>{b['DIR']}))?|(?P<cur>الجاري|الحالي))"),
+        ("day_of_month", rf"(?:يوم\s+)?(?:ال\s*(?=\d))?(?P<d>{b['DAY']})\s+(?:(?:من\s+)?(?P<rel>(?:هذا\s+)?(?:ال)?شهر)(?!\s+{b['SAME_POST']})(?:\s+(?P<dir>{b['DIR']}))?|(?P<cur>الجاري|الحالي))"),
         # the first / last / nth day of a period: "اليوم الأول من العام المقبل", "آخر يوم من الشهر"
         ("nth_day", rf"(?:(?:ال)?يوم\s+(?P<n>{b['NUMPH']}|{b['LAST']})|(?P<n2>اول|اخر)\s+يوم)\s+(?:من|في)\s+"
                     rf"(?:(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|{NTH_OF}|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه))(?:\s+(?P<ydir>{b['DIR']}))?|{b['YKW']}(?P<yy>{b['Y4']}))"),
@@ -244,16 +263,21 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("weekend", rf"(?:عطله\s+)?(?:نهايه|نهايات)\s+(?:(?P<this>هذا)\s+)?(?:(?:ال)?اسبوع|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?"),
         # edges of a period: "مطلع الأسبوع المقبل", "أواخر الشهر الماضي", "في وقت لاحق من هذا العام"
         ("edge", rf"(?P<edge>مطلع|بدايه|اوايل|اول|اواخر|نهايه|موفي|اواسط|منتصف|اخر|(?:في\s+)?وقت\s+(?:لاحق|مبكر|متاخر)(?:\s+من)?|لاحقا\s+في)\s+"
-                 rf"(?:(?P<this>هذا|هذه)\s+)?(?:{MONTHS}(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']})|\s+(?P<mdir>{b['DIR']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|(?P<u>(?:(?<=هذا\s)|(?<=هذه\s)|ال)(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
+                 rf"(?:(?P<this>هذا|هذه)\s+)?(?:{MONTHS}(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']})|\s+(?P<mdir>{b['DIR']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|(?:(?P<samepre>{b['SAME_PRE']})\s+(?=ال))?(?P<u>(?:(?<=هذا\s)|(?<=هذه\s)|ال)(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?:(?P<dir>{b['DIR']})|(?P<same>{b['SAME_POST']})))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
         ("week_of", rf"(?:ال)?اسبوع\s+(?P<d>{b['DAYD']})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<y>{b['Y4']}))?"),
         ("week_weekdays", rf"(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع(?:\s+(?P<dir>{b['DIR']}))?\s+(?:(?:من|بين)\s+)(?:يوم\s+)?(?P<w1>{b['WD']})\s*(?:الي|حتي|و)\s*(?:يوم\s+)?(?P<w2>{b['WD']})"),
-        ("rest_of", rf"(?:بقيه|باقي)\s+(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?:\s+(?:ال)?(?:حالي|جاري))?"),
+        ("rest_of", rf"(?:بقيه|باقي)\s+(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه|يوم)|اسبوعي|يومي)(?:\s+(?:ال)?(?:حالي|جاري))?"),
+        # the end of the day: a deadline after بحلول/مع/حتى ("بحلول نهاية اليوم"), else not a date ("في نهاية اليوم")
+        ("day_end", rf"(?:نهايه|اخر|ختام)\s+(?:هذا\s+)?(?:اليوم|النهار)(?P<adj>\s+(?:ال)?(?:حالي|جاري))?(?P<other>\s+ال\w+)?"),
         # offsets from the anchor: "قبل ثلاثة أسابيع", "منذ 1 شهر و 21 أيام من الآن", "بعد أسبوعين من الآن"
         ("offset", rf"(?P<pre>قبل|منذ|بعد)\s+(?P<approx>(?:نحو|حوالي|قرابه|زهاء|ما\s+يقرب\s+من|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|اقل\s+من)\s+)?(?P<dur>{b['DUR']})(?:\s+(?P<post>من\s+الان|مضت|خلت|في\s+المستقبل))?"),
         ("offset:post", rf"(?P<dur>{b['DUR']})\s+(?P<post>من\s+الان|مضت|خلت)"),
         # last / next N units: "الشهرين الماضيين", "الأسابيع الثلاثة الماضية", "آخر 3 سنوات", "3 أيام القادمة"
         ("last_n", rf"(?:(?:خلال|طوال)\s+)?(?P<u>{b['UNIT']})(?:\s+(?P<n>{b['NUM']}))?(?:\s+القليله)?\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
-        ("last_n:n", rf"(?:(?:خلال|طوال)\s+)?(?P<n>\d+|{b['NUMPH']})\s+(?P<u>{b['UNIT']})\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
+        # the first / last N units of a period: "الأشهر الخمسة الأولى من العام الحالي", "الأيام العشرة الأخيرة من رمضان"
+        ("first_n", rf"(?:(?:خلال|طوال)\s+)?(?:(?:ال\s*)?(?P<n0>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNIT']})(?:\s+(?P<n>{b['NUM']}))?\s+(?P<which>الاولي|الاول|الاولين|الاوليين|الاخيره|الاخيرين|الاخيرتين)\s+(?:من|في)\s+"
+                    rf"(?:{b['YKW']}?(?P<y>{b['Y4']})|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه))(?!\s+(?:ال)?(?:مالي|دراسي|هجري))(?:\s+(?P<ydir>{b['DIR']}))?|(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<my>{b['Y4']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?)"),
+        ("last_n:n", rf"(?:(?:خلال|طوال)\s+)?(?:ال\s*(?=\d))?(?P<n>\d+|{b['NUMPH']})\s+(?P<u>{b['UNIT']})\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
         ("last_n:akhir", rf"(?P<last>اخر)\s+(?:(?P<n>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNIT']})"),
         # durations: "لمدة 3 أيام" (span without لمدة), "طوال اليوم", "خلال أسبوعين"
         ("duration_for", _after("لمده", "مده", "طيله") + rf"(?P<dur>{b['DUR']})"),
@@ -267,22 +291,22 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                 rf"|(?:كل\s+(?:يوم\s+)?|ايام\s+)(?P<wd>{b['WD']}|{b['WDBARE']})|كل\s+(?P<part>{b['PART_N']}|ليله)"),
         # clock ranges: "من 5 إلى 6 مساءً", "بين الساعة 4 مساءً و 5 مساءً", "من 1:30 بعد الظهر إلى 4",
         # "ما بين الساعة (التاسعة والحادية عشرة مساء)"
-        ("clock_range", rf"(?:(?:ما\s+)?(?P<head>من|بين)\s+)?(?P<k1>(?:ال)?ساعه\s+)?(?:\(\s*)?(?P<h1>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*:\s*(?P<m1>[0-5]\d))?(?:\s+و\s*(?P<f1>{FRAC}))?(?:\s*(?:في\s+)?(?P<p1>{b['PART_CLOCK']}))?"
-                        rf"\s*(?P<j>-|الي|حتي|و)\s*(?:(?P<k2>(?:ال)?ساعه)\s+)?(?P<h2>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*:\s*(?P<m2>[0-5]\d))?(?:\s+و\s*(?P<f2>{FRAC}))?(?:\s*(?:في\s+)?(?P<p2>{b['PART_CLOCK']}))?"),
+        ("clock_range", rf"(?:(?:ما\s+)?(?P<head>من|بين)\s+)?(?P<k1>(?:ال)?ساعه\s+)?(?:\(\s*)?(?P<h1>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*(?P<sep1>[:.])\s*(?P<m1>[0-5]\d))?(?:\s+و\s*(?P<f1>{FRAC}))?(?:\s*(?:في\s+)?(?P<p1>{b['PART_CLOCK']}))?"
+                        rf"\s*(?P<j>-|(?:و\s*)?(?:الي|حتي)|و)\s*(?:(?P<k2>(?:ال)?ساعه)\s+)?(?P<h2>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*(?P<sep2>[:.])\s*(?P<m2>[0-5]\d))?(?:\s+و\s*(?P<f2>{FRAC}))?(?:\s*(?:في\s+)?(?P<p2>{b['PART_CLOCK']}))?"),
         # a clock time in words with a part of day or a fraction: "السابعة والنصف صباحا", "في الثامنة مساء"
-        ("clock_word", rf"(?P<h>{b['HOUR_W']})(?:\s+(?:و\s*)?(?P<frac>(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?{MINUS}(?:\s+(?:من\s+|في\s+)?(?P<part>{b['PART_ADV']}))?"),
+        ("clock_word", rf"(?P<h>{b['HOUR_W']})(?:\s+(?:و\s*)?(?P<frac>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?{MINUS}(?:\s+(?:من\s+|في\s+)?(?P<part>{b['PART_ADV']})(?:\s+و\s*(?P<frac2>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث)(?!\w))?)?"),
         # a part of today or of a neighbouring day: "هذا المساء", "هذه الليلة", "الليلة", "الليلة الماضية"
         ("this_part", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<part>الصباح|المساء|الليله|الظهيره)(?:\s+(?P<dir>{b['DIR']}))?"),
         # parts of the day alone: "في الصباح", "بعد الظهر", "منتصف الليل" (TIMEX3 code without a date)
         ("part_alone", rf"(?P<part>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر|منتصف\s+الليل|منتصف\s+النهار)(?:\s+(?P<early>الباكر))?"),
         # clock times: "الساعة الثالثة عصراً", "الساعة 14:00", "10:30 صباحا"
         ("clock:saa", rf"{PART_LEAD}(?:ال)?ساعه\s+(?P<h>\d{{1,2}}|{b['HOUR_W']})(?:\s*[:.]\s*(?P<mi>\d\d)(?::(?P<sec>[0-5]\d))?)?"
-                  rf"(?:\s+(?:و\s*)?(?P<frac>(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?"
+                  rf"(?:\s+(?:و\s*)?(?P<frac>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?"
                   rf"{MINUS}"
                   rf"(?:\s+(?:من\s+|هذا\s+|هذه\s+)?(?P<part>{b['PART_CLOCK']}))?"),
         ("clock:colon", rf"{PART_LEAD}(?P<h>[01]?\d|2[0-3])\s*:\s*(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?!\d)(?:\s*(?:هذا\s+|هذه\s+)?(?P<part>{b['PART_CLOCK']}))?"),
         # a part of the day then an hour closing the phrase: "مساء 7" ("مساء 7 أكتوبر" is a longer date)
         ("clock:lead", rf"(?P<part0>{b['PART_N']})\s+(?P<h>1[0-2]|0?[1-9])(?![\d:/\-]|\.\d)(?!\s*[^\W\d_])"),
-        ("clock:part", rf"(?P<h>1[0-2]|0?[1-9])\s*(?:في\s+(?=ال))?(?P<part>{b['PART_CLOCK']})"),
+        ("clock:part", rf"(?P<h>1[0-2]|0?[1-9])\s*(?:في\s+(?=ال))?(?P<part>{b['PART_CLOCK']})(?:\s+و\s*(?P<frac2>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث)(?!\w))?"),
     ]
     return [(name, _pattern(body)) for name, body in specs]

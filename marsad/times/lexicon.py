@@ -25,6 +25,7 @@ class Lexicon:
     numbers: dict[str, tuple[int, str, bool]]  # form -> (value, kind, ordinal)
     units: dict[str, tuple[str, int | None]]  # form -> (unit, implied count)
     plural_units: frozenset[str]  # plural forms (أيام): without a count they are vague
+    ambiguous_units: frozenset[str]  # عقد، عقدين ("contract(s)" as often as "decade(s)")
     day_words: dict[str, int]  # relative day phrase -> day offset
     directions: dict[str, int]  # modifier -> -2..2
     last_words: frozenset[str]  # الأخير and its forms
@@ -34,6 +35,9 @@ class Lexicon:
     seasons_bare: frozenset[str]  # forms that may stand alone
     holidays: dict[str, tuple[str, str]]  # form -> (calendar, rule)
     set_words: dict[str, str]  # يوميا -> P1D
+    bounds: dict[str, str]  # منذ -> since, حتى -> until, نهاية -> end (bounds.tsv)
+    same_pre: frozenset[str]  # نفس, ذات (anaphora.tsv)
+    same_post: dict[str, int]  # نفسه -> 0, التالي -> +1, الذي سبقه -> -1 ...
 
 
 @functools.cache
@@ -54,10 +58,14 @@ def lexicon() -> Lexicon:
         directions={r[0]: int(r[2]) for r in rel if r[1] == "dir"},
         last_words=frozenset(r[0] for r in rel if r[1] == "last"),
         plural_units=frozenset(r[0] for r in _rows("time/units.tsv") if r[3] == "pl"),
+        ambiguous_units=frozenset(r[0] for r in _rows("time/units.tsv") if len(r) > 4 and r[4] == "1"),
         seasons={r[0]: r[1] for r in _rows("time/seasons.tsv")},
         seasons_bare=frozenset(r[0] for r in _rows("time/seasons.tsv") if r[2] == "1"),
         holidays={r[0]: (r[1], r[2]) for r in _rows("time/holidays.tsv")},
         set_words={r[0]: r[1] for r in _rows("time/sets.tsv")},
+        bounds={r[0]: r[1] for r in _rows("time/bounds.tsv")},
+        same_pre=frozenset(r[0] for r in _rows("time/anaphora.tsv") if r[1] == "pre"),
+        same_post={r[0]: int(r[2]) for r in _rows("time/anaphora.tsv") if r[1] == "post"},
         parts={r[0]: (r[1], int(r[2])) for r in _rows("time/parts_of_day.tsv")},
         vague=tuple(dict.fromkeys(normalize(x).strip() for x in read_lines("time/vague.tsv"))),
     )

@@ -30,6 +30,8 @@ class Res:
     clock: tuple[int, ...] | None = None  # (hour, minute, second) for clock times
     part: str | None = None  # a clock time's stated part of the day ("مساء"), if any
     kind: str = ""
+    parts: tuple | None = None  # a list of days: ((start, end, Res), ...) in the normalised text
+    same: tuple | None = None  # "العام نفسه": (unit, edge cut or None), resolved from the last stated date
 
 
 def _day(ref) -> dt.date | None:

@@ -37,7 +37,7 @@ def _clock_res(ref, h: int, mi: int, sec: int = 0, part: str | None = None) -> R
 
 def _ordinal_minutes(frac: str | None) -> bool:
     """Minutes are cardinals ("وعشر دقائق"); "التاسعة والحادية عشرة" is two hours, not 9:11."""
-    if not frac or any(k in frac for k in ("نصف", "ربع", "ثلث")):
+    if not frac or any(k in frac for k in ("نصف", "ربع", "ثلث", "ارباع")):
         return False
     words = frac.split()
     return parse_number(" ".join(words[:-1]) if words[-1] in ("دقيقه", "دقايق") else frac)[1]
@@ -46,6 +46,8 @@ def _ordinal_minutes(frac: str | None) -> bool:
 def _minutes(frac: str | None, default: int = 0) -> int:
     if not frac:
         return default
+    if "ارباع" in frac:  # "وثلاثة أرباع"
+        return 45
     if "نصف" in frac:
         return 30
     if "ربع" in frac:
@@ -74,7 +76,7 @@ def h_clock(m, ref):
     h = int(h)
     if _ordinal_minutes(_g(m, "frac")):
         return None
-    mi = _minutes(_g(m, "frac"), int(m["mi"]) if _g(m, "mi") else 0)
+    mi = _minutes(_g(m, "frac") or _g(m, "frac2"), int(m["mi"]) if _g(m, "mi") else 0)
     h, mi = _minus(h, mi, _g(m, "minus"))
     sec = int(m["sec"]) if _g(m, "sec") else 0
     part = _g(m, "part") or _g(m, "part0")
@@ -85,13 +87,13 @@ def h_clock_word(m, ref):
     """An hour in words counts as a clock time only with a fraction, "إلا ..." or a part of the day."""
     if not (m["frac"] or m["part"] or m["minus"]):
         return None
-    frac = m["frac"] or ""
-    if frac and not m["part"] and not any(k in frac for k in ("دقيقه", "دقايق", "نصف", "ربع", "ثلث")):
+    frac = m["frac"] or m["frac2"] or ""
+    if frac and not m["part"] and not any(k in frac for k in ("دقيقه", "دقايق", "نصف", "ربع", "ثلث", "ارباع")):
         return None  # "الذكرى الخامسة والعشرين" is the 25th, not 05:20
     h = _num(m["h"])
     if h is None or not 1 <= h <= 12 or _ordinal_minutes(frac):
         return None
-    h, mi = _minus(int(h), _minutes(m["frac"]), m["minus"])
+    h, mi = _minus(int(h), _minutes(frac), m["minus"])
     return _clock_res(ref, _part_hour(h, m["part"]), mi, 0, m["part"])
 
 
@@ -102,6 +104,8 @@ def h_clock_range(m, ref):
         return None
     if not (m["k1"] or m["k2"] or m["p1"] or m["p2"] or m["m1"] or m["m2"] or m["f1"] or m["f2"]):
         return None
+    if "." in ((m["sep1"] or "") + (m["sep2"] or "")) and not (m["k1"] or m["k2"] or m["p1"] or m["p2"]):
+        return None  # "4.30 - 5.45" are numbers unless الساعة or a part of the day says they are times
     h1, h2 = _num(m["h1"]), _num(m["h2"])
     if h1 is None or h2 is None:
         return None

@@ -51,6 +51,30 @@ def _after_prep(m: re.Match) -> bool:
     return _PREP_BEFORE.search(m.string, max(0, m.start("body") - 12), m.start("body")) is not None
 
 
+@functools.cache
+def bound_before() -> re.Pattern:
+    """A bound word (bounds.tsv: منذ, حتى, لغاية ...) right before an expression, with an optional و/ف."""
+    from marsad.times.lexicon import alternation
+    return re.compile(rf"(?:^|(?<=[\s(«\"]))[وف]?(?P<w>{alternation(lexicon().bounds)})\s+$")
+
+
+def bound_kind(text: str, start: int, kinds: tuple[str, ...] = ("since", "until")) -> tuple[str, int] | None:
+    """(kind, offset of the word) of a bound word of one of `kinds` ending just before `start`."""
+    lo = max(0, start - 16)
+    mm = bound_before().search(text, lo, start)
+    if mm is None:
+        return None
+    kind = lexicon().bounds.get(" ".join(mm["w"].split()))
+    return (kind, mm.start("w")) if kind in kinds else None
+
+
+def since_before(m: re.Match) -> bool:
+    """Whether منذ ("since") comes right before the match: a month or day named without a year is then the
+    latest one not after the anchor ("منذ كانون الأول" in July 2015 is December 2014)."""
+    b = bound_kind(m.string, m.start("body"))
+    return b is not None and b[0] == "since"
+
+
 def _with_part(res: Res, part: str | None) -> Res:
     """A day with a part of the day: 2020-03-31TEV (TIMEX3 codes MO MI AF EV NI, plus DAWN)."""
     if not part or res.value is None:
@@ -74,9 +98,9 @@ def _period(rd: dt.date, unit: str, k: int) -> Res:
     return year_res(rd.year + k)
 
 
-def _hijri_span(name: str, dir_text: str | None, rd: dt.date | None) -> tuple[dt.date, dt.date] | None:
+def _hijri_span(name: str, dir_text: str | None, rd: dt.date | None, since: bool = False) -> tuple[dt.date, dt.date] | None:
     """The Gregorian span of a Hijri month named without a year: nearest the anchor (الماضي / المقبل: the
-    latest begun and ended before it / the first begun after it)."""
+    latest begun and ended before it / the first begun after it; after منذ: the latest begun by the anchor)."""
     hm = lexicon().hijri_months.get(" ".join(name.split()))
     h = cal.gregorian_to_hijri(rd) if rd else None
     if hm is None or h is None:
@@ -89,6 +113,8 @@ def _hijri_span(name: str, dir_text: str | None, rd: dt.date | None) -> tuple[dt
         spans = [s for s in spans if s[0] > rd][:1]
     elif direction == 0:
         spans = [s for s in spans if s[0] <= rd <= s[1]] or spans
+    elif since:
+        spans = [s for s in spans if s[0] <= rd][-1:]
     return min(spans, key=lambda s: abs((s[0] - rd).days)) if spans else None
 
 

@@ -3,6 +3,7 @@ decades, holidays, weekdays and relative days."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from marsad.times import calendar as cal
@@ -13,7 +14,7 @@ from marsad.times.resolve import (
     resolve_weekday, unresolved, year_res,
 )
 from marsad.times.handlers.common import (
-    HIJRI_NUMERIC_YEARS, _after_prep, _date, _dayno, _g, _hijri_span, _wd, _with_part, future_clause,
+    HIJRI_NUMERIC_YEARS, _after_prep, _date, _dayno, _g, _hijri_span, _wd, _with_part, future_clause, since_before,
 )
 
 
@@ -77,6 +78,8 @@ def _day_month(m, ref, d, mo, direction):
         return day_res(g) if g else None
     if rd is None:
         return unresolved("day")
+    if direction is None and since_before(m):
+        direction = -1  # "منذ 25 ديسمبر": the latest 25 December not after the anchor
     g = resolve_day_month(rd, mo, d, direction)
     return day_res(g) if g else None
 
@@ -106,8 +109,9 @@ def h_month(m, ref):
     name = " ".join(m["m"].split())
     if _g(m, "every"):
         return Res(f"XXXX-{mo:02d}", "set", kind="set")  # "في يوليو من كل عام": every July
-    if name not in lexicon().months_bare and not (m["y"] or m["body"].startswith("شهر") or _after_prep(m)):
-        return None  # ambiguous word (آب "father") without a year or شهر
+    if name not in lexicon().months_bare and not (m["y"] or other or m["this"] or m["body"].startswith("شهر") or _after_prep(m)
+                                                  or _month_before(m)):
+        return None  # ambiguous word (آب "father", نيسان "Nissan") without a year, شهر or its paired name
     rd = _day(ref)
     y = _year(m["y"], rd)
     if m["y"] and y is None:
@@ -120,8 +124,23 @@ def h_month(m, ref):
         direction = _dir(m["dir"])
         if m["this"]:
             direction = 0
-        y = resolve_month(rd, mo, direction)
+        if direction is None and since_before(m):
+            # "منذ كانون الأول" in July 2015: the latest December begun by the anchor (2014)
+            y = rd.year if mo <= rd.month else rd.year - 1
+        else:
+            y = resolve_month(rd, mo, direction)
     return month_res(y, mo)
+
+
+@functools.cache
+def _pair_before() -> re.Pattern:
+    from marsad.times.grammar import blocks
+    return re.compile(rf"{blocks()['MONTH']}\s*[-/]\s*$")
+
+
+def _month_before(m) -> bool:
+    """"أبريل - نيسان": an ambiguous name right after its pair in the other system."""
+    return _pair_before().search(m.string, max(0, m.start("body") - 20), m.start("body")) is not None
 
 
 def h_year(m, ref):
@@ -187,7 +206,7 @@ def h_hijri_month(m, ref):
     rd = _day(ref)
     if rd is None:
         return unresolved("range")
-    span = _hijri_span(name, _g(m, "dir"), rd)
+    span = _hijri_span(name, _g(m, "dir"), rd, since=since_before(m))
     return range_res(*span) if span else None
 
 
@@ -223,9 +242,24 @@ def h_season(m, ref):
     return Res(f"{y}-{code}", "season", kind="season")
 
 
+# early / late / middle years of a decade
+_DECADE_EDGES = {"مطلع": (0, 3), "بدايه": (0, 3), "اوايل": (0, 3), "اواخر": (7, 9), "نهايه": (7, 9), "اواسط": (4, 6), "منتصف": (4, 6)}
+
+
 def h_decade(m, ref):
+    if m["k2000"]:
+        y = 2010 if m["teens"] else 2000
+    else:
+        y = _decade_year(m, _day(ref))
+        if y is None:
+            return None
+    a, b = _DECADE_EDGES.get(m["edge"], (0, 9)) if m["edge"] else (0, 9)
+    return range_res(dt.date(y + a, 1, 1), dt.date(y + b, 12, 31), f"{y + a}", f"{y + b}")
+
+
+def _decade_year(m, rd) -> int | None:
+    """The first year of a named decade ("الثمانينات" -> 1980, "العشرينيات" said in 2016 -> 1920)."""
     tens = {"عشر": 2, "ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "تسع": 9}[m["dec"]]
-    rd = _day(ref)
     century = 1900
     if m["cent"]:
         d = _dir(m["cent"])
@@ -235,8 +269,7 @@ def h_decade(m, ref):
         century = (int(n) - 1) * 100
     elif rd is not None and 2000 + tens * 10 <= rd.year:
         century = 2000
-    y = century + tens * 10
-    return range_res(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), f"{y}", f"{y + 9}")
+    return century + tens * 10
 
 
 def h_now(m, ref):
@@ -525,3 +558,76 @@ def h_day_ordinal(m, ref):
         return unresolved("day")
     c = _date(rd.year, rd.month, int(v))
     return day_res(c) if c else None
+
+
+_LIST_WORD = re.compile(r"\S+")
+
+
+def _list_days(m) -> list[tuple[int, int, int]] | None:
+    """(day, start, end) of each day of a list ("28 و29", "الثامن والعشرين والتاسع والعشرين"): items are split
+    at و, and a unit ordinal followed by a ten is one compound day (الثامن والعشرين = 28)."""
+    items: list[list] = []  # [text, start, end]
+    sep = True
+    for w in _LIST_WORD.finditer(m.string, m.start("days"), m.end("days")):
+        word, s = w.group(), w.start()
+        if word in ("و", ",", "،"):
+            sep = True
+            continue
+        if word.startswith("و") and word not in ("واحد", "واحده") and parse_number(word[1:])[0] is not None:
+            word, s, sep = word[1:], s + 1, True
+        if sep or not items:
+            items.append([word, s, w.end()])
+        else:  # "الحادي عشر": one item of two words
+            items[-1][0] += " " + word
+            items[-1][2] = w.end()
+        sep = False
+    days = []
+    i = 0
+    while i < len(items):
+        text, s, e = items[i]
+        v = _num(text)
+        if v is None:
+            return None
+        nxt = _num(items[i + 1][0]) if i + 1 < len(items) else None
+        if not text[0].isdigit() and nxt in (20, 30) and v < 10 and not items[i + 1][0][0].isdigit():
+            v, e = v + nxt, items[i + 1][2]
+            i += 1
+        if v != int(v) or not 1 <= v <= 31:
+            return None
+        days.append((int(v), s, e))
+        i += 1
+    return days
+
+
+def h_day_list(m, ref):
+    """"يومي 28 و29 يوليو" (neighbouring days: one range, its span with يومي/أيام), "يومي 7 و14 أكتوبر" (each
+    day its own expression, with the month, year and direction stated after the last), "بين يومي 8 و10
+    أكتوبر" (a range)."""
+    days = _list_days(m)
+    if not days or len(days) < 2 or any(b[0] <= a[0] for a, b in zip(days, days[1:])):
+        return None
+    rd = _day(ref)
+    if m["rel"]:
+        if rd is None:
+            resolved = [unresolved("day") for _ in days]
+        else:
+            base = cal.add_months(rd.replace(day=1), _dir(m["rdir"]) or 0 if m["rdir"] else 0)
+            resolved = [day_res(c) if (c := _date(base.year, base.month, d)) else None for d, _, _ in days]
+    else:
+        mo = _month(m["m"])
+        other = m["m2"] or m["m2b"] or _g(m, "m2c")
+        if mo is None or (other and _month(other) != mo):
+            return None
+        resolved = [_day_month(m, ref, d, mo, _dir(m["dir"])) for d, _, _ in days]
+    if any(r is None for r in resolved):
+        return None
+    between = (m["head"] or "").startswith("بين")
+    consecutive = all(b[0] == a[0] + 1 for a, b in zip(days, days[1:]))
+    if (consecutive or (between and len(days) == 2)):
+        if resolved[0].lo is None:
+            return unresolved("range")
+        return range_res(resolved[0].lo, resolved[-1].hi)
+    # each day its own expression; the last one keeps the month and what follows it
+    parts = tuple((s, e, r) for (_, s, e), r in zip(days[:-1], resolved[:-1]))
+    parts += ((days[-1][1], m.end("body"), resolved[-1]),)
+    return Res(resolved[-1].value, "day", lo=resolved[-1].lo, hi=resolved[-1].hi, kind="list", parts=parts)

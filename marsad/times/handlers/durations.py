@@ -137,12 +137,16 @@ def h_duration(m, ref):
         return None  # "على مدى العام الماضي", "على مدار الساعة": not a stated length
     if dur.split()[-1] == "شهر" and _MONTH_NEXT().match(m.string, m.end("body")):
         return None  # "على مدار شهر رمضان": the month named, not "one month"
+    if _NOT_CALENDAR.match(m.string, m.end("body")):
+        return None  # "خلال العام المالي الماضي", "العام الدراسي": a fiscal or school year, not a length
     if not _g(m, "pre") and dur.startswith("ال") and len(dur.split()) == 1:
         return None  # "القرنين الخامس عشر والسادس عشر", "اليومين": the dual with the article names, it does not measure
     if _bare_plural(dur):
         return Res(None, "vague", vague=True, kind="vague") if _g(m, "pre") else None
     if not _explicit_count(dur) and not _g(m, "pre") and not _accusative(m):
         return None
+    if not _g(m, "pre") and _ambiguous_bare(m):
+        return None  # "وقعت عقدين" is two contracts; "أمضى نحو عقدين من الزمن" two decades
     parts = parse_duration(dur)
     if not parts:
         return None
@@ -173,6 +177,21 @@ def _MONTH_NEXT() -> re.Pattern:
     return re.compile(rf"\s+(?:{b['MONTH']}|{b['HMONTH']})")
 
 
+_OF_TIME = re.compile(r"\s+من\s+(?:ال)?(?:زمن|زمان)(?!\w)")
+_APPROX_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:نحو|حوالي|قرابه|زهاء|طيله|طوال|من|اكثر\s+من|اقل\s+من|ما\s+يقرب\s+من)\s+$")
+
+
+def _ambiguous_bare(m) -> bool:
+    """A bare duration whose units are all ambiguous (عقد "contract") without "من الزمن" after it or an
+    approximation word before it."""
+    units = [w.removeprefix("و") for w in m["dur"].split() if _unit(w.removeprefix("و"))]
+    if not units or not all(u in lexicon().ambiguous_units for u in units):
+        return False
+    return not (_OF_TIME.match(m.string, m.end("body"))
+                or _APPROX_BEFORE.search(m.string, max(0, m.start("body") - 20), m.start("body")))
+
+
+_NOT_CALENDAR = re.compile(r"\s+(?:ال)?(?:مالي|ماليه|دراسي|دراسيه|جامعي|قضايي)(?!\w)")
 _NAME_BEFORE = re.compile(r"(?<!\w)(?:ابو|ابي|ابن|بن|بنت|ام)\s+$")
 @functools.cache
 def _accusatives() -> frozenset[str]:

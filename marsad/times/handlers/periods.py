@@ -3,14 +3,17 @@ day ranges, recurrences and vague cues."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from marsad.times import calendar as cal
 from marsad.times.lexicon import lexicon
 from marsad.times.resolve import (
-    Res, _day, _dir, _month, _num, _year, month_res, range_res, resolve_day_month, resolve_month,
+    Res, _day, _dir, _month, _num, _year, day_res, month_res, range_res, resolve_day_month, resolve_month,
     unresolved, week_res, year_res,
 )
-from marsad.times.handlers.common import _UNIT_WORD, _date, _dayno, _g, _hijri_span, _period, _unit, _wd
+from marsad.times.handlers.common import (
+    _UNIT_WORD, _date, _dayno, _g, _hijri_span, _period, _unit, _wd, bound_kind, future_clause, since_before,
+)
 
 
 def h_vague(m, ref):
@@ -109,6 +112,9 @@ def h_rel_unit(m, ref):
         return None
     if m["this"] is None and not m["u"].startswith("ال"):
         return None
+    if m["u"] == "العام" and m["dir"] in ("السابق", "السابقه") and _DEFINITE_BEFORE.search(
+            m.string, max(0, m.start("body") - 25), m.start("body")):
+        return None  # "الأمين العام السابق": the former secretary-general
     rd = _day(ref)
     if rd is None:
         return unresolved(unit if unit != "decade" else "range")
@@ -136,6 +142,9 @@ def h_edge(m, ref):
             "وقت لاحق": "وقت لاحق من"}.get(edge, edge)
     if m["u"]:
         unit = _UNIT_WORD.get(m["u"].removeprefix("ال"))
+        if _g(m, "same") or _g(m, "samepre"):
+            # "نهاية العام نفسه": the edge of the year of the last stated date (extract.resolve_same)
+            return Res(None, "range", kind="same", same=(unit, _edge_which(m), edge, 0))
         if rd is None:
             return unresolved("range")
         base = _period(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
@@ -147,12 +156,14 @@ def h_edge(m, ref):
         y = int(m["y"]) if m["y"] else (resolve_month(rd, mo, _dir(m["mdir"])) if rd else None)
         if y is None:
             return unresolved("range")
+        if not m["y"] and not m["mdir"] and since_before(m) and (y, mo) > (rd.year, rd.month):
+            y -= 1  # "منذ منتصف ديسمبر" in July: last December
         base = month_res(y, mo)
     elif m["hm"]:
         # "أواخر رمضان", "منتصف شهر شعبان المقبل": the Hijri month's days, cut like a month's
         if rd is None:
             return unresolved("range")
-        span = _hijri_span(m["hm"], m["hdir"], rd)
+        span = _hijri_span(m["hm"], m["hdir"], rd, since=since_before(m))
         if span is None:
             return None
         first, last = span
@@ -161,18 +172,24 @@ def h_edge(m, ref):
         return range_res(first + dt.timedelta(days=a - 1), first + dt.timedelta(days=b - 1))
     else:
         base = year_res(int(m["yy"]))
+    return cut_edge(base, edge, _edge_which(m), rd)
+
+
+def cut_edge(base: Res, edge: str, which: int, rd: dt.date | None) -> Res:
+    """The early / late / middle part (which = 0 / 1 / 2) of a week, month or year."""
     lo, hi = base.lo, base.hi
     # early / late halves and the middle: weeks Mon-Wed / Thu-Sun / Tue-Fri, months 1-15 / 16-end /
     # 10-20, years Jan-Jun / Jul-Dec / Apr-Sep
     cuts = {"week": ((0, 2), (3, 6), (1, 4)), "day": ((0, 0), (0, 0), (0, 0))}
     later = edge.startswith("وقت") or edge.startswith("لاحقا")
-    which = _edge_which(m)
     if base.grain == "week":
         a, b = cuts["week"][which]
         lo, hi = lo + dt.timedelta(days=a), lo + dt.timedelta(days=b)
         if later and rd:
             lo = max(rd + dt.timedelta(days=1), base.lo)
             hi = base.hi
+            if lo > hi:  # said on Sunday, the last day of an ISO week (the first of an Arab one): the days ahead
+                hi = lo + dt.timedelta(days=5)
     elif base.grain == "month":
         a, b = ((1, 15), (16, hi.day), (10, 20))[which]
         lo, hi = lo.replace(day=a), lo.replace(day=b)
@@ -220,7 +237,17 @@ def h_week_weekdays(m, ref):
 
 
 def h_rest_of(m, ref):
-    unit = _UNIT_WORD.get(m["u"].removeprefix("ال"))
+    word = m["u"].removeprefix("ال")
+    if word in ("يوم", "يومي"):
+        # "بقية اليوم": the anchor day (from the anchor's time to 23:59 when it has one)
+        if ref is None:
+            return unresolved("day")
+        if isinstance(ref, dt.datetime):
+            t = ref.replace(tzinfo=None, second=0, microsecond=0)
+            end = t.replace(hour=23, minute=59)
+            return Res(f"{cal.datetime_value(t)}/{cal.datetime_value(end)}", "range", lo=t.date(), hi=t.date(), kind="range")
+        return day_res(ref)
+    unit = _UNIT_WORD.get(word)
     rd = _day(ref)
     if rd is None or unit is None:
         return unresolved("range")
@@ -236,11 +263,15 @@ def h_last_n(m, ref):
     n_text = _g(m, "n") or ""
     if n_text and (_wd(n_text) or _wd("ال" + n_text)):
         return None  # "يوم الاثنين الماضي" is last Monday, not "the past two days"
-    if n_text and implied is None and m["u"].removeprefix("ال") not in lexicon().plural_units and not m["u"].endswith("ا"):
+    if n_text and implied is None and m["u"].removeprefix("ال") not in lexicon().plural_units and not m["u"].endswith("ا") \
+            and not (m["u"].endswith("ه") and (_num(n_text) or 0) >= 11):
+        # from 11 on the unit is singular: "شهرا", and "24 ساعة" (a ة noun shows no accusative alef)
         return None  # a count takes a plural (or, from 11, the accusative "شهرا"): "عام 2016 المقبل" is a year
     if _g(m, "last") and not _g(m, "n") and not implied:
         return None  # "آخر أسبوع" alone is "the last week (of something)"; a dual states its count
     n = _num(_g(m, "n")) if _g(m, "n") else implied
+    if n_text and len(n_text.split()) == 1 and (lexicon().numbers.get(n_text) or (0, ""))[1] == "thousands":
+        n = None  # "آلاف السنين القادمة": thousands, not a count of 1000
     if n is None:
         if m["u"].removeprefix("ال") in lexicon().plural_units:
             return Res(None, "vague", vague=True, kind="vague")  # "الأيام الأخيرة": no count, not guessed
@@ -345,3 +376,90 @@ def h_set(m, ref):
         return Res(f"XXXX-WXX-{wd}", "set", kind="set") if wd else None
     code = lexicon().parts.get(m["part"]) or lexicon().parts.get(m["part"].removesuffix("ه"))
     return Res("T" + code[0], "set", kind="set") if code else None
+
+
+_SAME_GRAIN = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+# "الأمين العام السابق", "المدير العام السابق": العام is the adjective "general" after a definite noun
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:ال|لل|بال|كال)\w+\s+$")
+
+
+def h_same_unit(m, ref):
+    """"العام نفسه", "في نفس الشهر", "ذات اليوم", "اليوم التالي", "الشهر الذي سبقه": resolved later from the
+    last stated date (extract.resolve_same)."""
+    word = (m["u"] or m["u2"]).removeprefix("ال")
+    unit = "day" if word == "يوم" else _UNIT_WORD.get(word)
+    if unit not in _SAME_GRAIN:
+        return None
+    offset = lexicon().same_post.get(" ".join(m["post"].split()), 0) if m["post"] else 0
+    if word == "عام" and offset and _DEFINITE_BEFORE.search(m.string, max(0, m.start("body") - 25), m.start("body")):
+        return None  # "الأمين العام السابق" is the former secretary-general
+    return Res(None, _SAME_GRAIN[unit], kind="same", same=(unit, None, None, offset))
+
+
+def h_first_n(m, ref):
+    """"الأشهر الخمسة الأولى من العام الحالي" -> 2015-01/2015-05, "الأيام العشرة الأخيرة من رمضان": the first or
+    last N days, weeks or months of a year, a month or a Hijri month (no count: vague)."""
+    u = _unit(m["u"])
+    if not u or u[0] not in ("day", "week", "month"):
+        return None
+    unit, implied = u
+    if m["n0"] and m["n"]:
+        return None
+    n = _num(m["n"] or m["n0"]) if (m["n"] or m["n0"]) else implied
+    if n is None and m["u"].removeprefix("ال") not in lexicon().plural_units:
+        return None
+    if n is not None and (n != int(n) or n < 1):
+        return None
+    rd = _day(ref)
+    if m["y"]:
+        first, end = dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31)
+    elif m["m"]:
+        mo = _month(m["m"])
+        y = int(m["my"]) if m["my"] else (resolve_month(rd, mo, None) if rd else None)
+        if y is None:
+            return unresolved("range")
+        first, end = dt.date(y, mo, 1), cal.month_end(y, mo)
+    elif m["hm"]:
+        if rd is None:
+            return unresolved("range")
+        span = _hijri_span(m["hm"], m["hdir"], rd)
+        if span is None:
+            return None
+        first, end = span
+    else:
+        if rd is None:
+            return unresolved("range")
+        y = rd.year + (_dir(m["ydir"]) or 0 if m["ydir"] else 0)
+        first, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if n is None:
+        # "الأشهر الأولى من العام": no count, the period's early (or late) part, like "مطلع العام"
+        which = 0 if m["which"].startswith("الاول") else 1
+        if (end - first).days > 40:
+            a, b = ((1, 6), (7, 12))[which]
+            return range_res(first.replace(month=a), cal.month_end(first.year, b), f"{first.year}-{a:02d}", f"{first.year}-{b:02d}")
+        half = (end - first).days // 2
+        return range_res(first, first + dt.timedelta(days=half)) if which == 0 else range_res(first + dt.timedelta(days=half + 1), end)
+    if m["which"].startswith("الاول"):
+        lo, hi = first, cal.shift(first, unit, int(n)) - dt.timedelta(days=1)
+    else:
+        lo, hi = cal.shift(end + dt.timedelta(days=1), unit, -int(n)), end
+    if hi > end or lo < first:
+        return None
+    if unit == "month" and lo.day == 1 and hi == cal.month_end(hi.year, hi.month):
+        return range_res(lo, hi, f"{lo.year}-{lo.month:02d}", f"{hi.year}-{hi.month:02d}")
+    return range_res(lo, hi)
+
+
+def h_day_end(m, ref):
+    """"بحلول نهاية اليوم", "مع نهاية اليوم", "ستنتهي المهلة نهاية اليوم": a deadline, 23:59 of the anchor day
+    (Recognizers-Text's reading); without such a word or a future clause ("في نهاية اليوم") it is the end of a narrated day or "after all": dropped, and the
+    "اليوم" inside is not today either."""
+    if m["other"] or not (bound_kind(m.string, m.start("body"), ("until", "by")) or future_clause(m.string, m.start("body"))):
+        return Res(None, "day", kind="drop")
+    rd = _day(ref)
+    if rd is None:
+        return unresolved("datetime")
+    t = dt.datetime(rd.year, rd.month, rd.day, 23, 59)
+    return Res(cal.datetime_value(t), "datetime", lo=rd, hi=rd, clock=(23, 59, 0), kind="date")
