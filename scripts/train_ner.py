@@ -323,8 +323,10 @@ def train(sents, dev, args, prefix: pathlib.Path, epochs: int):
     rng = random.Random(args.seed)
     vocab, emb = load_embeddings(EMB)
     char_ids, prefix_ids = build_vocabs(sents)
-    feat = Featurizer(vocab, load_gazetteer(), char_ids, prefix_ids)
+    feat = Featurizer(vocab, load_gazetteer(args.gazetteer or None), char_ids, prefix_ids)
     meta = {"tags": TAGS, "chars": char_ids, "prefixes": prefix_ids}
+    if args.gazetteer:  # a development run with other name lists
+        meta["gazetteer"] = str(pathlib.Path(args.gazetteer).resolve())
     model = Model(emb, len(char_ids) + 2, feat.nfeat, args.hidden, 25, args.char_out, args.dropout,
                   tuple(int(w) for w in args.char_widths.split(",")))
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
@@ -394,6 +396,7 @@ def main() -> None:
     ap.add_argument("--wojood", action="store_true", help="add the Wojood sample's sentences with names")
     ap.add_argument("--out", default=str(DATA / "bilstm"), help="with --full: where the model goes")
     ap.add_argument("--limit", type=int, default=0, help="smoke test: first N sentences only")
+    ap.add_argument("--gazetteer", default="", help="gazetteer flags file instead of the shipped one (dev runs)")
     ap.add_argument("--score", default="", help="only score these saved weights (path without .npz) on dev")
     args = ap.parse_args()
     globals()["EMB"] = pathlib.Path(args.emb)

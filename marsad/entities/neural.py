@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import pathlib
 
 import numpy as np
 
@@ -33,8 +34,15 @@ def load_embeddings(path) -> tuple[dict[str, int], np.ndarray]:
     return {w: i + 1 for i, w in enumerate(words)}, mat
 
 
-def load_gazetteer() -> dict[str, tuple[str, ...]]:
-    return {row[0]: tuple(row[1].split(",")) for row in read_tsv("ner/gazetteer.tsv") if len(row) == 2}
+def load_gazetteer(path: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Gazetteer flags by word key: the shipped file, or another one (a model's meta "gazetteer", for
+    development runs with other name lists)."""
+    if path:
+        lines = pathlib.Path(path).read_text(encoding="utf-8").splitlines()
+        rows = [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+    else:
+        rows = read_tsv("ner/gazetteer.tsv")
+    return {row[0]: tuple(row[1].split(",")) for row in rows if len(row) == 2}
 
 
 def shape_of(key: str) -> int:
@@ -263,7 +271,7 @@ class BiLstmCrf:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         self.tags: list[str] = meta["tags"]
         vocab, self.emb = load_embeddings(emb_path)
-        self.feat = Featurizer(vocab, load_gazetteer(), meta["chars"], meta["prefixes"])
+        self.feat = Featurizer(vocab, load_gazetteer(meta.get("gazetteer")), meta["chars"], meta["prefixes"])
         with np.load(weights_path) as z:
             arrays = {k: z[k].astype(np.float32) for k in z.files}
         n = int(meta.get("members", 1))
