@@ -39,6 +39,7 @@ CURATED = ROOT / "marsad" / "data" / "places_curated.tsv"
 csv.field_size_limit(10**8)
 
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u064A ]+$")
+_ARABIC = re.compile(r"[\u0621-\u064A]")
 # Words that name a kind of place; stripped from the front of names to make an extra key
 # ("محافظة ديالى" -> "ديالى") and never a key on their own.
 _GENERIC = ("محافظه", "قضاء", "ناحيه", "مدينه", "قريه", "بلده", "منطقه", "ولايه", "امانه", "اماره", "حي", "مخيم", "مزارع", "مديريه")
@@ -324,6 +325,8 @@ class Builder:
                 if twin:
                     break
             if twin is not None:
+                if _ARABIC.search(twin["name_en"]) and not _ARABIC.search(r["name_en"] or "ا"):
+                    twin["name_en"] = r["name_en"]  # WOF gives some cities an Arabic "English" name (القاهرة)
                 twin["population"] = max(twin["population"], pop)
                 twin["source"] += f";geonames:{r['geonames_id']}"
                 self.add_variants(twin, [r["name_ar"]] + variants)
@@ -380,6 +383,14 @@ class Builder:
                 rec["keys"].append("المملكه@")
 
     def finalize(self, weak_keys: dict[str, str]) -> None:
+        admin1_en = {(r["country"], key_of(r["name_ar"])): r["name_en"] for r in self.recs.values()
+                     if r["level"] == "admin1" and r["name_en"] and not _ARABIC.search(r["name_en"])}
+        for rec in self.recs.values():
+            if _ARABIC.search(rec["name_en"] or ""):
+                # a governorate's seat of the same name takes its English name (حماة → Hamah); else
+                # none: better no English name than Arabic in the English column
+                same = admin1_en.get((rec["country"], key_of(rec["name_ar"])), "")
+                rec["name_en"] = same if rec["level"] == "city" else ""
         freq = word_freq()
         wof_cc = {r["country"] for r in self.recs.values() if r["id"].startswith("wof:")}
         cities = {}

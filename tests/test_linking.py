@@ -89,3 +89,24 @@ def test_two_names_of_one_place_are_one_entity(sample2):
     assert len(gulf) == 1
     assert gulf[0].name == "الخليج العربي" and len(gulf[0].mentions) == 2
     assert [e.id for e in sample2.entities] == [f"e{k}" for k in range(1, len(sample2.entities) + 1)]
+
+
+def _geo(text: str) -> list[tuple[str, str | None, list[str]]]:
+    import marsad
+
+    doc = marsad.analyze(text, published="2018-04-01")
+    return [(e.name, e.name_en, [m.text for m in e.mentions]) for e in doc.entities if e.type in ("GPE", "LOC", "FAC")]
+
+
+def test_a_longer_name_holding_a_place_is_not_that_place():
+    # "ميناء عدن" (a port) and "عدن" (the city) are two entities; the port does not take Aden's English name
+    ents = _geo("وصلت السفينة إلى ميناء عدن صباح اليوم. وقال مسؤول في عدن إن الوضع مستقر.")
+    assert ("عدن", "Aden", ["عدن"]) in ents
+    assert all(name_en != "Aden" for name, name_en, _ in ents if name != "عدن")
+
+
+def test_a_governorate_and_its_city_named_alike_stay_apart():
+    # the entities stage merges "دمشق" into "ريف دمشق" as its tail; the places say they differ
+    ents = _geo("اندلعت اشتباكات في ريف دمشق. وقال مسؤول في دمشق إن الوضع مستقر.")
+    assert ("ريف دمشق", "Rif Dimashq", ["ريف دمشق"]) in ents
+    assert ("دمشق", "Damascus", ["دمشق"]) in ents

@@ -181,3 +181,26 @@ def test_airports_without_international_and_a_pharaoh_is_no_square(parse):
     assert got["Kuwait International Airport"].level == "site"
     assert names(parse("تجمع المحتجون في ميدان رمسيس"))["Ramses Square (Cairo)"].country == "EG"
     assert parse("عثر على تمثال رمسيس الثاني").places == []
+
+
+def test_english_names_are_english(parse):
+    # WOF gives some cities an Arabic "English" name; the build takes GeoNames' or the governorate's
+    doc = parse("وتعيش القاهرة أزمة مرورية، فيما شهدت حلب وحماة هدوءا حذرا")
+    assert {"Cairo", "Aleppo", "Hamah"} <= set(names(doc))
+    import gzip
+    import re
+
+    from marsad.resources import data_path
+
+    with gzip.open(data_path("gazetteer/places.tsv.gz"), "rt", encoding="utf-8") as fh:
+        english = [line.split("\t")[4] for line in fh if not line.startswith("#")]
+    assert not [n for n in english if re.search("[\u0621-\u064a]", n)]
+
+
+def test_continents_and_the_us_capital_and_state(parse):
+    text = "زار الرئيس أفريقيا وأوروبا ثم واشنطن"
+    # "واشنطن" is a frequent news word, so (like other such names) it needs the tagger's LOC span
+    assert {"Africa", "Europe", "Washington, D.C."} <= set(names(parse(text, [(30, 36, "LOC")])))
+    assert "Washington (state)" in names(parse("اندلعت حرائق في ولاية واشنطن الأمريكية"))
+    # a competition named after a continent is not the continent
+    assert not parse("تأهل الفريق إلى دوري أبطال أفريقيا").places

@@ -19,7 +19,7 @@ def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
         if row[0] == "arabic":
             continue
         arabic, english, domain = row[0], row[1], row[2]
-        by_name[normalize(arabic)] = (arabic, english)
+        by_name.setdefault(normalize(arabic), (arabic, english))  # the first row wins (الجزيرة: Al Jazeera)
         by_domain.setdefault(domain, english)
     return by_name, by_domain
 

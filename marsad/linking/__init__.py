@@ -11,6 +11,8 @@ found inside a time expression ("اامس", a misspelt أمس, as a person) is n
 from __future__ import annotations
 
 from marsad.document import Document, Entity, Mention
+from marsad.entities.affiliation import demonym_iso3
+from marsad.text.normalize import normalize
 
 _TYPE_BY_LEVEL = {"country": "GPE", "admin1": "GPE", "admin2": "GPE", "city": "GPE", "site": "FAC", "region": "LOC"}
 _GEO_TYPES = {"LOC", "GPE", "FAC"}
@@ -29,22 +31,22 @@ class Linker:
         if not doc.places:
             return doc
         spans = sorted((m.start, m.end, p) for p in doc.places for m in p.mentions)
-        taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
-        linked: dict[str, Entity] = {}
-        merged: list[Entity] = []
+        entities: list[Entity] = []
         for ent in doc.entities:
-            if ent.type not in _GEO_TYPES:
-                continue
-            place = _overlapping_place(spans, ent)
-            if place is None:
-                continue
-            first = linked.get(place.id)
+            entities += _split_by_place(ent, spans, doc.text) if ent.type in _GEO_TYPES else [ent]
+        linked: dict[str, Entity] = {}
+        doc.entities = []
+        for ent in entities:
+            place = _overlapping_place(spans, ent, doc.text) if ent.type in _GEO_TYPES else None
+            first = linked.get(place.id) if place is not None else None
             if first is not None:
                 # two names of one place ("الخليج العربي" ... "الخليج"): one entity, the fuller name
                 first.mentions = sorted(first.mentions + ent.mentions, key=lambda m: m.start)
                 if len(ent.name) > len(first.name):
                     first.name = ent.name
-                merged.append(ent)
+                continue
+            doc.entities.append(ent)
+            if place is None:
                 continue
             ent.type = _TYPE_BY_LEVEL.get(place.level, ent.type)
             if not ent.name_en:
@@ -52,12 +54,7 @@ class Linker:
             linked[place.id] = ent
             if _widen(ent, place):
                 ent.name = place.name  # "التاجي" inside "معسكر التاجي": the camp is the entity
-                taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
-        if merged:
-            doc.entities = [e for e in doc.entities if not any(e is m for m in merged)]
-            for k, ent in enumerate(doc.entities, 1):  # ids stay e1..eN (nothing refers to them yet)
-                ent.id = f"e{k}"
-        n = len(doc.entities)
+        taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
         for place in doc.places:
             # a place named inside another name ("جامعة بغداد") is not a mention of the place's entity
             free = [m for m in place.mentions if not _overlaps(m, taken)]
@@ -65,28 +62,65 @@ class Linker:
                 continue
             ent = linked.get(place.id)
             if ent is None:
-                n += 1
-                ent = Entity(id=f"e{n}", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
+                ent = Entity(id="", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
                              name_en=place.name_en)
                 doc.entities.append(ent)
             ent.mentions.extend(Mention(m.start, m.end, m.text) for m in free)
             ent.mentions.sort(key=lambda m: m.start)
             taken.extend((m.start, m.end) for m in free)
+        # ids e1..eN in order of first mention (no statement or event refers to them yet)
+        doc.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else len(doc.text))
+        for k, ent in enumerate(doc.entities, 1):
+            ent.id = f"e{k}"
         return doc
 
 
-def _overlapping_place(spans, ent):
+def _split_by_place(ent: Entity, spans, text: str) -> list[Entity]:
+    """An entity whose mentions name different places ("ريف دمشق" and "دمشق", merged as name and tail by
+    the entities stage) becomes one entity per place: the entity keeps the place of its longest
+    mention (and the mentions that name no place); each other place gets a new entity of its own."""
+    groups: dict[str | None, list[Mention]] = {}
+    places = {}
+    for m in ent.mentions:
+        place = next((p for s, e, p in spans if s < m.end and m.start < e and _names_place(m, s, e, text)), None)
+        key = place.id if place is not None else None
+        groups.setdefault(key, []).append(m)
+        if place is not None:
+            places[key] = place
+    if len(places) <= 1:
+        return [ent]
+    keep = max(places, key=lambda k: max(len(m.text) for m in groups[k]))
+    out = [ent]
+    ent.mentions = sorted(groups[keep] + groups.get(None, []), key=lambda m: m.start)
+    for key, place in places.items():
+        if key != keep:
+            out.append(Entity(id="", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
+                              name_en=place.name_en, mentions=groups[key]))
+    return out
+
+
+def _overlapping_place(spans, ent, text: str):
     """The place with the most mentions overlapping this entity's mentions, if any."""
     votes: dict[str, list] = {}
     for m in ent.mentions:
         for s, e, place in spans:
             if s >= m.end:
                 break
-            if m.start < e:
+            if m.start < e and _names_place(m, s, e, text):
                 votes.setdefault(place.id, [0, place])[0] += 1
     if not votes:
         return None
     return max(votes.values(), key=lambda v: v[0])[1]
+
+
+def _names_place(m, s: int, e: int, text: str) -> bool:
+    """Does the entity mention m name the place mentioned at [s, e)? It does when it lies inside the place
+    mention ("التاجي" in "معسكر التاجي"), or adds only demonyms ("الولايات المتحدة الأمريكية"); a longer
+    name holding the place names something else ("أمريكا الجنوبية", "ميناء عدن", "جامعة بغداد")."""
+    if s <= m.start and m.end <= e:
+        return True
+    extra = normalize(text[m.start:max(m.start, s)] + " " + text[min(m.end, e):m.end]).split()
+    return all(demonym_iso3(w) for w in extra)
 
 
 def _overlaps(m, spans: list[tuple[int, int]]) -> bool:
