@@ -287,6 +287,8 @@ def test_tagged_disease_is_not_an_organisation(sample1):
     # sample 1's "في ظل انتشار فيروس كورونا" gave the tagger an ORG
     stage = EntityRecognizer(tagger=FakeTagger([("كورونا", "ORG")]))
     assert run("والمثيرة للحروب في ظل انتشار فيروس كورونا، تأتي هذه التحركات", stage).entities == []
+    stage = EntityRecognizer(tagger=FakeTagger([("فيروس كوفيد", "PER")]))
+    assert run("انتشار فيروس كوفيد-19 في العراق", stage).entities == []
     assert not [e for e in sample1.entities if "كورونا" in e.name]
 
 
