@@ -37,6 +37,7 @@ from marsad.entities.features import stem_key, word_key  # noqa: E402
 from marsad.entities.neural import (BOUNDARY, BiLstmCrf, Featurizer, load_embeddings,  # noqa: E402
                                     load_gazetteer, shape_of)
 from marsad.entities.bio import bio_spans  # noqa: E402
+from marsad.entities.consistency import propagate_in_blocks  # noqa: E402
 from marsad.evaluation.ner import format_table, read_conll, score  # noqa: E402
 
 TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
@@ -279,9 +280,13 @@ def unseen_score(dev, pred) -> tuple[float, float, float, int]:
     return prec, rec, 2 * prec * rec / max(prec + rec, 1e-9), ng
 
 
-def evaluate(prefix: pathlib.Path, dev) -> dict:
+def evaluate(prefix: pathlib.Path, dev, block: int = 0) -> dict:
+    """Dev scores of saved weights; with `block`, after the document-consistency pass over blocks of
+    that many sentences (marsad.entities.consistency, as `marsad evaluate ner` does on test)."""
     tagger = BiLstmCrf(pathlib.Path(f"{prefix}.npz"), pathlib.Path(f"{prefix}.json"), EMB)
     pred = tagger.tag_sentences([w for w, _ in dev])
+    if block:
+        pred = propagate_in_blocks([w for w, _ in dev], pred, block)
     out = score([t for _, t in dev], pred)
     if SEEN:
         out["UNSEEN"] = unseen_score(dev, pred)
@@ -396,6 +401,8 @@ def main() -> None:
     ap.add_argument("--wojood", action="store_true", help="add the Wojood sample's sentences with names")
     ap.add_argument("--out", default=str(DATA / "bilstm"), help="with --full: where the model goes")
     ap.add_argument("--limit", type=int, default=0, help="smoke test: first N sentences only")
+    ap.add_argument("--block", type=int, default=0,
+                    help="with --score: also score the document-consistency pass over blocks of N sentences")
     ap.add_argument("--gazetteer", default="", help="gazetteer flags file instead of the shipped one (dev runs)")
     ap.add_argument("--score", default="", help="only score these saved weights (path without .npz) on dev")
     args = ap.parse_args()
@@ -416,6 +423,9 @@ def main() -> None:
         if args.ensemble:
             combine(args.ensemble.split(","), pathlib.Path(args.score))
         print(show(evaluate(pathlib.Path(args.score), split_dev(sents)[1])))
+        if args.block:
+            print(f"with document consistency over blocks of {args.block} sentences:")
+            print(show(evaluate(pathlib.Path(args.score), split_dev(sents)[1], args.block)))
         return
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
