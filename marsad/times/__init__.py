@@ -28,7 +28,8 @@ def warm_up() -> None:
     from marsad.times.extract import _bound_cue, _gate_tiers
 
     patterns()
-    _gate_tiers()
+    _gate_tiers(True)
+    _gate_tiers(False)
     _bound_cue()
     common.bound_before()
     common.word_freq()

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from marsad.times import calendar as cal
-from marsad.times.grammar import GATES, gates, patterns
+from marsad.times.grammar import GATES, IMPLIES, NARROW, NARROW_MIN_LENGTH, Words, gates, patterns
+from marsad.times.lexicon import alternation
 from marsad.times.handlers import HANDLERS
 from marsad.times.handlers.clock import code_hour
 from marsad.times.handlers.common import _period, bound_kind
@@ -38,54 +39,93 @@ _RANGE_HEAD = re.compile(r"(?<!\w)(?:(?:من|بين|منذ)\s+(?:(?:عامي|س�
                          r"|(?P<dual>عامي|سنتي|شهري|يومي)\s+)$")
 
 
+def _needs(name: str, long: bool) -> frozenset[str]:
+    """The gates a pattern needs; on a short text not the narrow ones (the pattern costs no more than they do)."""
+    needs = frozenset(GATES[name])
+    return needs if long else needs - NARROW
+
+
 @functools.cache
-def _plan() -> list[tuple[str, re.Pattern, frozenset[str], object]]:
+def _plan(long: bool = True) -> list[tuple[str, re.Pattern, frozenset[str], object]]:
     """(name, pattern, gates it needs, handler), built once."""
-    return [(name, pat, frozenset(GATES[name]), HANDLERS[name.partition(":")[0]])  # "clock:colon" -> clock
+    return [(name, pat, _needs(name, long), HANDLERS[name.partition(":")[0]])  # "clock:colon" -> clock
             for name, pat in patterns()]
 
 
 @functools.cache
-def _gate_tiers():
-    """(base gates, dependent gates): a gate that every pattern needing it needs together with another
-    (base) gate is tested only when that one is open, and gates no pattern needs are not tested. Same
-    results, fewer searches per text (the gates are most of the stage's time on short texts)."""
+def _gate_tiers(long: bool = True):
+    """How the gates a text needs are tested: (word gates, word gates a digit opens, base gates, dependent
+    gates). Word gates (grammar.Words) all come from one scan of the text (see _scan). A regex gate that every
+    pattern needing it needs together with another gate, or that can only match where another does
+    (grammar.IMPLIES), is tested only when that one is open, and gates no pattern needs are not tested. Same
+    results, fewer searches per text (the gates are most of the stage's time)."""
     g = gates()
-    used = {k for needs in GATES.values() for k in needs}
+    rank = {k: i for i, k in enumerate(g)}  # the cheap one-word gates come first, the narrower ones after
+    needs_all = [_needs(name, long) for name in GATES]
+    used = {k for needs in needs_all for k in needs}
+    used |= {IMPLIES[k] for k in used if k in IMPLIES}
+    words = {k for k in used if isinstance(g[k], Words)}
     depends = {}
-    for k in sorted(used):
-        together = [set(needs) - {k} for needs in GATES.values() if k in needs]
-        common = set.intersection(*together)
+    for k in sorted(used - words):
+        together = [set(needs) - {k} for needs in needs_all if k in needs]
+        # the parent is an earlier gate (no cycles), the latest of them: the narrowest one that goes with it
+        common = [c for c in set.intersection(*together) if rank[c] < rank[k]]
         if common:
-            depends[k] = sorted(common)[0]
-    # a parent must itself be tested first: keep only parents that are base gates
-    depends = {k: p for k, p in depends.items() if p not in depends}
-    return ([(k, t) for k, t in g.items() if k in used and k not in depends],
+            depends[k] = max(common, key=rank.get)
+        elif k in IMPLIES:
+            depends[k] = IMPLIES[k]
+    # dependent gates are tested in the order of `gates()`, so that a parent is always known before its children
+    if any(g[k].digit for k in words):
+        used.add("digit")  # the word gates a digit opens need to know
+    return (frozenset(words), frozenset(k for k in words if g[k].digit),
+            [(k, t) for k, t in g.items() if k in used and k not in words and k not in depends],
             [(k, depends[k], t) for k, t in g.items() if k in depends])
 
 
-_RUNNABLE: dict[frozenset, list] = {}
+@functools.cache
+def _scan() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One regex that finds, at every position, the longest gate word starting there, and for each gate word the
+    word gates it opens: those with that word or one of its prefixes (a shorter word starting at the same
+    position). A word gate is open iff one of its words occurs in the text, as with its own search."""
+    by_word: dict[str, set[str]] = {}
+    for name, t in gates().items():
+        if isinstance(t, Words):
+            for w in t.words:
+                by_word.setdefault(w, set()).add(name)
+    opens = {w: frozenset(n for v, names in by_word.items() if w.startswith(v) for n in names) for w in by_word}
+    # a lookahead finds overlapping words: "عام" inside "الأعوام"... is found at its own position
+    return re.compile(f"(?=({alternation(by_word)}))"), opens
 
 
-def _runnable(open_gates: frozenset) -> list:
+_RUNNABLE: dict[tuple[frozenset, bool], list] = {}
+
+
+def _runnable(open_gates: frozenset, long: bool = True) -> list:
     """The patterns whose gates are all open (cached per set of open gates: texts repeat them a lot)."""
-    plan = _RUNNABLE.get(open_gates)
+    plan = _RUNNABLE.get((open_gates, long))
     if plan is None:
         if len(_RUNNABLE) > 4096:
             _RUNNABLE.clear()
-        plan = _RUNNABLE[open_gates] = [(n, p, h) for n, p, needs, h in _plan() if needs <= open_gates]
+        plan = _RUNNABLE[open_gates, long] = [(n, p, h) for n, p, needs, h in _plan(long) if needs <= open_gates]
     return plan
 
 
 def candidates(norm: str, ref) -> list[Hit]:
     """Every accepted match of every pattern whose gates are open for this text."""
     hits: list[Hit] = []
-    base, dependent = _gate_tiers()
-    open_gates = {g for g, test in base if test.search(norm)}
-    # gates only ever needed together with another one are tested only when that one is open
-    open_gates.update(g for g, parent, test in dependent if parent in open_gates and test.search(norm))
+    long = len(norm) >= NARROW_MIN_LENGTH
+    words, digit_words, base, dependent = _gate_tiers(long)
+    scan, opens = _scan()
+    open_gates = set().union(*map(opens.__getitem__, set(scan.findall(norm)))) & words
+    open_gates.update(g for g, test in base if test.search(norm))
+    if "digit" in open_gates:
+        open_gates |= digit_words
+    # gates only ever needed together with another one are tested only when that one is open (parents first)
+    for g, parent, test in dependent:
+        if parent in open_gates and test.search(norm):
+            open_gates.add(g)
     open_gates = frozenset(open_gates)
-    for name, pat, handler in _runnable(open_gates):
+    for name, pat, handler in _runnable(open_gates, long):
         for m in pat.finditer(norm):
             try:
                 res = handler(m, ref)

@@ -75,13 +75,54 @@ def _pattern(body: str) -> re.Pattern:
     return re.compile(_START + "(?P<body>" + body + ")" + _END)
 
 
-@functools.cache
-def gates() -> dict[str, re.Pattern]:
-    """Cheap literal tests run once per text: a pattern is tried only if its gates all match."""
-    lex = lexicon()
+class Words:
+    """A gate open when one of these words occurs in the text, anywhere (also inside a word), or when
+    `digit` and a digit does. extract tests all such gates at once, in one scan of the text."""
 
-    def lit(words) -> re.Pattern:
-        return re.compile(alternation({w.split()[0] for w in words}))
+    def __init__(self, words, digit: bool = False) -> None:
+        self.words = frozenset(words)
+        if any(len(w.split()) != 1 for w in self.words):
+            raise ValueError("a word gate takes single words")  # the joint scan finds words, not phrases
+        self.digit = digit
+        self._rx = re.compile((r"\d|" if digit else "") + alternation(self.words))
+
+    def search(self, text: str):
+        return self._rx.search(text)
+
+
+class _WordStart:
+    """A gate for words that a pattern only takes at the start of a word: at the start of the text, or after a
+    character that is not a letter, or after a digit ("15مارس") or a proclitic ("ومارس"). Not "اب" in "الإرهاب"."""
+
+    def __init__(self, word: str) -> None:
+        self._head = re.compile(word)
+        # the character before is consumed, so that the search skips to candidates (no leading lookbehind)
+        self._inner = re.compile(r"[\W\dوفبلك]" + word)
+
+    def search(self, text: str):
+        return self._head.match(text) or self._inner.search(text)
+
+
+class _Either:
+    """A gate open when one of its tests matches."""
+
+    def __init__(self, *tests) -> None:
+        self._tests = tests
+
+    def search(self, text: str):
+        return next((m for t in self._tests if (m := t.search(text))), None)
+
+
+@functools.cache
+def gates() -> dict:
+    """Cheap tests run once per text (each has .search): a pattern is tried only if its gates all match. A gate
+    only has to match wherever its patterns would find something: a narrower gate changes speed, not results."""
+    lex = lexicon()
+    b = blocks()
+    month = _WordStart(b["MONTH"])
+
+    def lit(words) -> Words:
+        return Words({w.split()[0] for w in words})
 
     return {
         "digit": re.compile(r"\d"),
@@ -90,72 +131,121 @@ def gates() -> dict[str, re.Pattern]:
         "weekday": lit([w.removeprefix("ال") for w in lex.weekdays]),
         "unit": lit(lex.units),
         "number": lit(lex.numbers),
-        "dayword": re.compile(alternation({w.split()[-1].lstrip("ا") for w in lex.day_words})),
-        "vague": re.compile(alternation({w.split()[-1] for w in lex.vague})),
+        "dayword": Words({w.split()[-1].lstrip("ا") for w in lex.day_words}),
+        "vague": Words({w.split()[-1] for w in lex.vague}),
         "season": lit(lex.seasons),
-        "period": re.compile(r"اسبوع|شهر|عام|سنه|عقد|قرن"),
-        "week": re.compile("اسبوع"),
-        "shahr": re.compile("شهر"),
-        "shahr_or_current": re.compile("شهر|الجاري|الحالي"),
-        "few": re.compile(r"بضع|عده|بعض"),
-        "year_kw": re.compile(r"عام|سنه"),
-        "big": re.compile(r"الف|عشر"),
-        "monthish": re.compile(alternation(set(lex.months) | {"شهر"})),
-        "decade": re.compile("يني?ات|الفين"),
-        "qarn": re.compile("قرن"),
+        "period": Words({"اسبوع", "شهر", "عام", "سنه", "عقد", "قرن"}),
+        "week": Words({"اسبوع"}),
+        "shahr": Words({"شهر"}),
+        "shahr_or_current": Words({"شهر", "الجاري", "الحالي"}),
+        "few": Words({"بضع", "عده", "بعض"}),
+        "year_kw": Words({"عام", "سنه"}),
+        "big": Words({"الف", "عشر"}),
+        "monthish": lit(set(lex.months) | {"شهر"}),
+        "decade": Words({"ينيات", "ينات", "الفين"}),
+        "qarn": Words({"قرن"}),
         "now_kw": re.compile(r"(?:حتي|الي)\s+الان(?!\w)"),
-        "clockish": re.compile(r"\d|ساعه|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
+        "now_word": Words({"الان"}),
+        "clockish": Words({"ساعه"} | {w.split()[0] for w in lex.parts if len(w) > 1}, digit=True),
         "holiday": lit(lex.holidays),
-        "offset_kw": re.compile(r"قبل|منذ|بعد"),
-        "post_kw": re.compile(r"الان|مضت|خلت"),
-        "pre_kw": re.compile(r"طوال|خلال|غضون|مدي|مدار"),
-        "akhir": re.compile(r"اخر"),
-        "edge_kw": re.compile(r"مطلع|بدايه|اوايل|اول|اواخر|نهايه|موفي|اواسط|منتصف|اخر|وقت|لاحقا"),
-        "yawm": re.compile(r"يوم"),
-        "saa": re.compile(r"ساعه"),
+        "offset_kw": Words({"قبل", "منذ", "بعد"}),
+        "post_kw": re.compile(r"من\s+الان|مضت|خلت"),
+        "pre_kw": Words({"طوال", "خلال", "غضون", "مدي", "مدار"}),
+        "akhir": Words({"اخر"}),
+        "edge_kw": Words({"مطلع", "بدايه", "اوايل", "اول", "اواخر", "نهايه", "موفي", "اواسط", "منتصف", "اخر", "وقت",
+                          "لاحقا"}),
+        "yawm": Words({"يوم"}),
+        "saa": Words({"ساعه"}),
         "colon": re.compile(r"\d\s*:\s*\d"),
         "slash": re.compile(r"\d\s*/\s*\d"),
         "datesep": re.compile(r"\d\s*[-/.]\s*\d"),
-        "dir_kw": re.compile(alternation({w.split()[-1] for w in lex.directions} | set(lex.last_words) | {"اخر"})),
-        "for_kw": re.compile(r"مده|طيله"),
-        "range_kw": re.compile(r"-|الي|حتي|بين"),
-        "set": re.compile(alternation(set(lex.set_words) | {"كل", "ايام"})),
+        "dir_kw": Words({w.split()[-1] for w in lex.directions} | set(lex.last_words) | {"اخر"}),
+        "for_kw": Words({"مده", "طيله"}),
+        "range_kw": Words({"-", "الي", "حتي", "بين"}),
+        "set": Words(set(lex.set_words) | {"كل", "ايام"}),
         "partish": lit(lex.parts),
         # narrower gates for patterns that would otherwise run on most texts
         "digit_h": re.compile(r"\d\s*ه(?!\w)"),
-        "rub": re.compile("ربع"),
-        "number_or_last": re.compile(alternation(set(lex.numbers) | set(lex.last_words) | {"اخر"})),
-        "rub_or_half": re.compile("ربع|نصف"),
+        "rub": Words({"ربع"}),
+        "number_or_last": Words(set(lex.numbers) | set(lex.last_words) | {"اخر"}),
+        "rub_or_half": Words({"ربع", "نصف"}),
         "day_cue": re.compile(r"(?:يوم\s+|(?:في|منذ|حتي|الي)\s)\d"),
-        "teen_or_ten": re.compile(r"عشر|ثلاثين"),
+        "teen_or_ten": Words({"عشر", "ثلاثين"}),
         "digit_part": re.compile(r"\d\s*(?:في\s+)?" + alternation(lex.parts) + r"(?!\w)"),
         "part_digit": re.compile(alternation(lex.parts) + r"\s+\d"),
         "part_def": re.compile(r"ال(?:صباح|مساء|ليل|ظهير|ظهر)|بعد\s+الظهر|منتصف\s+(?:الليل|النهار)"),
+        "part_word": Words({"صباح", "مساء", "ليل", "ظهير", "ظهر", "نهار"}),  # one is in every part_def match
         # two days joined by و: "8 و9", "الثامن والعشرين والتاسع"
-        "same": re.compile(alternation({w.split()[-1] for w in lex.same_pre | set(lex.same_post)})),
-        "rest": re.compile(r"بقيه|باقي"),
+        "same": Words({w.split()[-1] for w in lex.same_pre | set(lex.same_post)}),
+        "rest": Words({"بقيه", "باقي"}),
         "first_last": re.compile(r"(?:الاولي|الاول|الاولين|الاوليين|الاخيره|الاخيرين|الاخيرتين)\s+(?:من|في)\s"),
         "day_list": re.compile(r"\d\s*و\s*\d|(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|عشر|عشرين|ثلاثين)\s+و\s*(?:ال)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي)"),
         "clockword": re.compile(r"نصف|ربع|ثلث|ارباع|دقيق|دقايق|الا\s|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
+        # narrow gates (NARROW, only tested on long texts): a part of the pattern that every match contains.
+        # A month name in a pattern starts a word (after a space, a digit, "/", "(" or a proclitic)
+        "month_word": month,
+        "monthish_word": _Either(re.compile("شهر"), month),
+        "hmonth_word": _WordStart(b["HMONTH"]),
+        "holiday_name": re.compile(alternation(lex.holidays)),  # the whole name, not "يوم" alone
+        # "أمس", not "مس" in "خمس": the words of DAYWORD (a first alef may be doubled), as a trie
+        "dayword_word": _WordStart(alternation(set(lex.day_words) | {"ا" + w for w in lex.day_words if w[0] == "ا"})
+                                   + _END),
+        "hour_word": re.compile(b["HOUR_W"].removeprefix("(?:ال)?")),
+        "set_word": _Either(re.compile(b["SETW"]), _WordStart(r"كل\s"),
+                            re.compile(rf"ايام\s+(?:{b['WD']}|{b['WDBARE']})")),
+        "same_unit": re.compile(rf"{b['SAME_PRE']}\s+ال(?:يوم|اسبوع|شهر|عام|سنه)"
+                                rf"|ال(?:يوم|اسبوع|شهر|عام|سنه)\s+{b['REL_POST']}"),
+        "akhir_unit": re.compile(rf"اخر\s+(?:\d|{b['NW']}|{b['UNIT']})"),
+        "few_after": re.compile(r"(?:قبل|منذ|بعد|خلال)\s+(?:بضع|عده|بعض)"),
+        # an edge word, then what the edge pattern takes after it: a month, a unit, a year
+        # two or three words in a row
+        "edge_of": re.compile(r"(?:مطلع|بدايه|اوايل|اول|اواخر|نهايه|موفي|اواسط|منتصف|اخر|وقت\s+(?:لاحق|مبكر|متاخر)"
+                              r"(?:\s+من)?|لاحقا\s+في)\s+(?:(?:هذا|هذه)\s+)?"
+                              rf"(?:شهر|{b['MONTH']}|{b['HMONTH']}|{b['SAME_PRE']}|(?:ال)?(?:اسبوع|شهر|عام|سنه)|[12])"),
+        "month_day": re.compile(rf"{b['MONTH']}\s*-?\s*(?:\d|{b['NW']})"),
+        "month_from": re.compile(rf"{b['MONTH']}\s+(?:بين|من)\s"),
+        "day_to": re.compile(rf"(?:-|الي|حتي|و)\s*(?:{b['WD']}\s+)?(?:\d|{b['NW']})"),
+        "hour_to": re.compile(rf"(?:-|الي|حتي|و)\s*(?:(?:ال)?ساعه\s+)?(?:\d|{b['HOUR_W']})"),
+        "wd_of": re.compile(rf"(?:{b['WD']}|{b['WDBARE']})\s+(?:من|في)\s"),
+        "wd_nth_of": re.compile(rf"{b['WD']}\s+(?:{b['NW']}|{b['LAST']})\s+(?:من|في)\s"),
+        "wd_day": re.compile(rf"{b['WD']}\s*,?\s*(?:في\s+)?(?:\d|{b['NW']})"),
+        "year_number": re.compile(rf"(?:عام|سنه)\s+{b['NW']}"),
+        "nth_day": re.compile(rf"يوم\s+(?:{b['NW']}|{b['LAST']})|(?:اول|اخر)\s+يوم\s+(?:من|في)\s"),
+        "holiday_days": re.compile(r"ايام\s+" + alternation(lex.holidays)),
+        "day_end": re.compile(r"(?:نهايه|اخر|ختام)\s+(?:هذا\s+)?(?:اليوم|النهار)"),
+        "unit_dir": re.compile(rf"{b['UNIT']}\s+(?:{b['DIR']}|{b['LAST']})"),
     }
 
 
+# gates that can only match where another one does (they contain a digit, or one of its words): tested only
+# when that one is open
+IMPLIES = {"colon": "digit", "slash": "digit", "datesep": "digit", "digit_h": "digit", "day_cue": "digit",
+           "digit_part": "digit", "part_digit": "digit", "now_kw": "now_word", "part_def": "part_word"}
+
+# gates that only pay on long texts (a paragraph of news): on a short one the pattern itself is as cheap as
+# the test, so they are taken as open there (a gate only ever spares a pattern that would find nothing)
+NARROW = frozenset({
+    "month_word", "monthish_word", "hmonth_word", "holiday_name", "dayword_word", "hour_word", "set_word",
+    "same_unit", "akhir_unit", "few_after", "edge_of", "month_day", "month_from", "day_to", "hour_to", "wd_of",
+    "wd_nth_of", "wd_day", "year_number", "nth_day", "holiday_days", "day_end", "unit_dir"})
+NARROW_MIN_LENGTH = 200
+
 # the gates each pattern needs (all of them must match the text)
 GATES = {
-    "vague": ("vague",), "vague_few": ("few", "unit"),
+    "vague": ("vague",), "vague_few": ("few", "unit", "few_after"),
     "num_ymd": ("datesep",), "num_dmy": ("datesep",), "num_mdy": ("datesep",), "num_ym:y": ("datesep",),
     "num_ym:m": ("datesep",), "num_dm:slash": ("slash",), "num_dm:dash": ("datesep",),
-    "day_range": ("monthish", "range_kw"), "day_list": ("monthish", "day_list"), "month_day_range": ("month", "range_kw"),
-    "hijri_date": ("hmonth",), "hijri_month": ("hmonth",), "hijri_year": ("digit_h",),
-    "dmy": ("month",), "mdy": ("month",), "month": ("month",), "year": ("digit",), "year_words": ("year_kw", "number"),
+    "day_range": ("monthish", "range_kw", "monthish_word", "day_to"), "day_list": ("monthish", "day_list", "monthish_word"), "month_day_range": ("month", "range_kw", "month_word", "month_from"),
+    "hijri_date": ("hmonth", "hmonth_word"), "hijri_month": ("hmonth", "hmonth_word"), "hijri_year": ("digit_h",),
+    "dmy": ("month", "month_word"), "mdy": ("month", "month_word", "month_day"), "month": ("month", "month_word"), "year": ("digit",), "year_words": ("year_kw", "number", "year_number"),
     "year_words_bare": ("number", "big"), "season": ("season",), "decade": ("decade",), "century": ("qarn",), "quarter": ("rub_or_half",),
-    "nth_week": ("week",), "dayword": ("dayword",), "weekday": ("weekday",), "weekday:bare": ("weekday", "yawm"), "week_weekday": ("weekday", "week"),
-    "nth_weekday": ("weekday", "number_or_last"), "nth_weekday:post": ("weekday", "number_or_last"), "day_of_month": ("shahr_or_current",), "nth_day": ("yawm",), "weekday_day": ("weekday",), "day_only": ("day_cue",), "day_ordinal": ("teen_or_ten",),
-    "rel_unit": ("period",), "edge": ("edge_kw",), "weekend": ("week",), "week_of": ("week", "month"),
-    "week_weekdays": ("week", "weekday"), "same_unit": ("same",), "rest_of": ("rest",), "day_end": ("edge_kw", "dayword"),
+    "nth_week": ("week",), "dayword": ("dayword", "dayword_word"), "weekday": ("weekday",), "weekday:bare": ("weekday", "yawm"), "week_weekday": ("weekday", "week"),
+    "nth_weekday": ("weekday", "number_or_last", "wd_of"), "nth_weekday:post": ("weekday", "number_or_last", "wd_nth_of"), "day_of_month": ("shahr_or_current",), "nth_day": ("yawm", "nth_day"), "weekday_day": ("weekday", "wd_day"), "day_only": ("day_cue",), "day_ordinal": ("teen_or_ten",),
+    "rel_unit": ("period",), "edge": ("edge_kw", "edge_of"), "weekend": ("week",), "week_of": ("week", "month", "month_word"),
+    "week_weekdays": ("week", "weekday"), "same_unit": ("same", "same_unit"), "rest_of": ("rest",), "day_end": ("edge_kw", "dayword", "day_end"),
     "offset": ("unit", "offset_kw"), "offset:post": ("unit", "post_kw"), "last_n": ("unit", "dir_kw"),
-    "last_n:n": ("unit", "dir_kw"), "first_n": ("unit", "first_last"), "last_n:akhir": ("unit", "akhir"), "duration:pre": ("unit", "pre_kw"), "duration_for": ("unit", "for_kw"), "duration": ("unit",), "clock:saa": ("saa",), "clock:colon": ("colon",), "clock:part": ("digit_part",), "clock:lead": ("part_digit",), "clock_word": ("clockword",), "clock_range": ("clockish", "range_kw"),
-    "now": ("now_kw",), "holiday": ("holiday",), "holiday_day": ("holiday",), "set": ("set",), "part_alone": ("part_def",), "this_part": ("part_def",),
+    "last_n:n": ("unit", "dir_kw", "unit_dir"), "first_n": ("unit", "first_last"), "last_n:akhir": ("unit", "akhir", "akhir_unit"), "duration:pre": ("unit", "pre_kw"), "duration_for": ("unit", "for_kw"), "duration": ("unit",), "clock:saa": ("saa",), "clock:colon": ("colon",), "clock:part": ("digit_part",), "clock:lead": ("part_digit",), "clock_word": ("clockword", "hour_word"), "clock_range": ("clockish", "range_kw", "hour_to"),
+    "now": ("now_kw",), "holiday": ("holiday", "holiday_name"), "holiday_day": ("holiday", "holiday_name", "holiday_days"), "set": ("set", "set_word"), "part_alone": ("part_def",), "this_part": ("part_def",),
 }
 
 
