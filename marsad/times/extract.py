@@ -12,7 +12,7 @@ from marsad.times.grammar import GATES, IMPLIES, NARROW, NARROW_MIN_LENGTH, Word
 from marsad.times.lexicon import alternation
 from marsad.times.handlers import HANDLERS
 from marsad.times.handlers.clock import code_hour
-from marsad.times.handlers.common import _period, bound_kind
+from marsad.times.handlers.common import _period, bound_kind, future_clause
 from marsad.times.lexicon import lexicon
 from marsad.times.numbers import parse_number
 from marsad.times.resolve import Res, day_res, range_res
@@ -320,7 +320,29 @@ def _expand_lists(hits: list[Hit]) -> list[Hit]:
 _NOT_OPEN = frozenset({"range", "day_range", "month_day_range", "now"})
 
 
-def _open_range(norm: str, h: Hit, ref) -> Hit | None:
+# "نهاية العام", "آخر الشهر": an end word and a bare unit, with no direction, هذا or anaphora
+_BARE_END = re.compile(r"\S+\s+ال(?P<u>اسبوع|شهر|عام|سنه)")
+_UNIT_OF = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
+_MAX_DAYS = {"week": 6, "month": 30, "year": 365}
+
+
+def _narrated_end(norm: str, h: Hit, start: int, rd: dt.date, ante: Hit | None) -> Res | None:
+    """"في عام 2010 اندلعت المعارك واستمرت حتى نهاية العام": after حتى, a bare "نهاية العام/الشهر" in a paragraph
+    whose latest stated time lies before the publication's year (month) ends that time's year (month), a past
+    day; an antecedent too vague for the unit gives no value. Not in a future clause ("ستستمر حتى نهاية العام")."""
+    bare = _BARE_END.fullmatch(norm, h.start, h.end)
+    if bare is None or ante is None:
+        return None
+    unit = _UNIT_OF[bare["u"]]
+    if ante.res.hi >= _period(rd, unit, 0).lo or future_clause(norm, start):
+        return None
+    if (ante.res.hi - ante.res.lo).days > _MAX_DAYS[unit]:
+        return Res(None, "day")
+    end = _period(ante.res.lo, unit, 0).hi
+    return day_res(end)
+
+
+def _open_range(norm: str, h: Hit, ref, ante: Hit | None = None) -> Hit | None:
     """"منذ أغسطس الماضي", "منذ مطلع العام", "منذ الساعة 8 صباحاً": from the start of a month, year, week,
     period or clock time after منذ to the anchor (a day stays a day: "منذ 25 مارس الماضي"). "حتى نهاية
     الشهر": the period's last day is a cutoff, a range from the anchor to it when it is not past, else that day.
@@ -347,6 +369,9 @@ def _open_range(norm: str, h: Hit, ref) -> Hit | None:
     # until: only before an "end" word ("حتى نهاية العام"); "حتى 2016" stays the year
     if h.rule != "edge" or lexicon().bounds.get(norm[h.start:h.end].split()[0]) != "end" or h.res.hi is None:
         return None
+    narrated = _narrated_end(norm, h, start, rd, ante)
+    if narrated is not None:
+        return Hit(start, h.end, narrated, "open_range")
     end = h.res.hi
     res = range_res(rd, end) if end >= rd else Res(end.isoformat(), "day", lo=end, hi=end, kind="date")
     return Hit(start, h.end, res, "open_range")
@@ -361,7 +386,15 @@ def _bound_cue() -> re.Pattern:
 
 def open_ranges(norm: str, hits: list[Hit], ref) -> list[Hit]:
     """Apply `_open_range` to every hit (after the joins, so that "منذ 2010 حتى 2014" stays a closed range)."""
-    return [_open_range(norm, h, ref) or h for h in hits]
+    out: list[Hit] = []
+    ante = None  # the latest stated time before the hit (as for the units that refer back, resolve_same)
+    for h in hits:
+        out.append(_open_range(norm, h, ref, ante) or h)
+        r = out[-1].res
+        if r.value is not None and r.lo is not None and r.hi is not None and not r.vague \
+                and r.kind not in ("duration", "set", "clock_range"):
+            ante = out[-1]
+    return out
 
 
 _MODIFIES = re.compile(r"\s*[,،]?\s*(?:في|من)?\s*")
@@ -432,19 +465,26 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
                 dm = None
         if dm is not None:
             start = dm.start()
-        if dm is not None and (not precise or lo is None):
-            res = Res(None, "day")
-        elif dm is not None:
+        # "العام السابق" with no stated date at all before it: the year before the publication's; "سأعود في اليوم
+        # التالي", "سيعود في اليوم التالي": tomorrow (in a past clause the narrated day is unknown: no value). An
+        # antecedent too vague for the unit ("في عام 2010 ... اليوم السابق") says the text narrates another time:
+        # no value, not the publication's
+        fallback = ante is None and ref is not None and (
+            offset < 0 or (offset > 0 and _future_or_first_person(norm, h.start)))
+        rd = (ref.date() if isinstance(ref, dt.datetime) else ref) if ref is not None else None
+        if dm is not None:
+            # "في 7 من الشهر الذي يليه": that day of the antecedent's month moved by the offset
+            base = lo if precise and lo is not None else (rd if fallback else None)
             try:
-                res = day_res(dt.date(lo.year, lo.month, day_no))
+                res = day_res(cal.add_months(dt.date(base.year, base.month, 1), offset).replace(day=day_no)) \
+                    if base is not None else Res(None, "day")
             except ValueError:
                 res = Res(None, "day")
-        elif (not precise or lo is None) and ref is not None and (
-                offset < 0 or (offset > 0 and _future_or_first_person(norm, h.start))):
-            # "العام السابق" with no stated date before it: the year before the publication's; "سأعود في اليوم
-            # التالي", "سيعود في اليوم التالي": tomorrow (in a past clause the narrated day is unknown: no value)
-            rd = ref.date() if isinstance(ref, dt.datetime) else ref
+        elif (not precise or lo is None) and fallback:
+            from marsad.times.handlers.periods import cut_edge
             res = _period(rd, unit, offset) if unit != "day" else day_res(rd + dt.timedelta(days=offset))
+            if which is not None and unit != "day":
+                res = cut_edge(res, edge, which, None)  # "نهاية العام السابق": the late half of last year
         elif not precise or lo is None:
             res = Res(None, h.res.grain if which is None else "range")
         else:

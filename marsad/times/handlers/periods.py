@@ -143,8 +143,10 @@ def h_edge(m, ref):
     if m["u"]:
         unit = _UNIT_WORD.get(m["u"].removeprefix("ال"))
         if _g(m, "same") or _g(m, "samepre"):
-            # "نهاية العام نفسه": the edge of the year of the last stated date (extract.resolve_same)
-            return Res(None, "range", kind="same", same=(unit, _edge_which(m), edge, 0))
+            # "نهاية العام نفسه", "نهاية الشهر التالي": the edge of the year (the month after) of the last stated
+            # date (extract.resolve_same)
+            offset = lexicon().same_post.get(" ".join(m["same"].split()), 0) if _g(m, "same") else 0
+            return Res(None, "range", kind="same", same=(unit, _edge_which(m), edge, offset))
         if rd is None:
             return unresolved("range")
         base = _period(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
@@ -393,8 +395,8 @@ def h_same_unit(m, ref):
     if unit not in _SAME_GRAIN:
         return None
     offset = lexicon().same_post.get(" ".join(m["post"].split()), 0) if m["post"] else 0
-    if word == "عام" and offset and _DEFINITE_BEFORE.search(m.string, max(0, m.start("body") - 25), m.start("body")):
-        return None  # "الأمين العام السابق" is the former secretary-general
+    if word == "عام" and m["u2"] and _DEFINITE_BEFORE.search(m.string, max(0, m.start("body") - 25), m.start("body")):
+        return None  # "الأمين العام السابق", "النائب العام نفسه": the (former) secretary-general, the attorney general
     return Res(None, _SAME_GRAIN[unit], kind="same", same=(unit, None, None, offset))
 
 
