@@ -252,7 +252,7 @@ def test_times_a_list_of_clock_times_is_not_a_range():
     assert all(t.grain != "range" for t in times) and times[0].value == "2015-07-21T15:00"
 
 
-def test_times_weekday_number_before_clock_is_not_a_duration():
+def test_times_weekly_set_with_a_clock_time_is_not_a_duration():
     times = find_times("سأغادر كل يوم اثنين الساعة 4 مساءً", PUB_SNN)
     # (and the weekly recurrence takes its clock time: one TIMEX3 set)
     assert [(t.text, t.value) for t in times] == [("كل يوم اثنين الساعة 4 مساءً", "XXXX-WXX-1T16")]
