@@ -14,36 +14,14 @@ from marsad.places import demonyms, gazetteer, matching
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
 
-_LOCATIVE = frozenset(normalize(w) for w in ("في", "داخل", "قرب"))
-# What may stand between two names of one list or route: "أبوظبي والعين", "من ميلانو إلى نابولي".
-_LINKS = frozenset(normalize(w) for w in ("", "و", "إلى", "من", "ثم"))
-
 
 @functools.cache
 def words() -> dict[str, frozenset[str]]:
-    """Kind (prefix|suffix|cue|club) -> normalised words."""
+    """Kind (prefix|suffix|cue|club|locative|link) -> normalised words."""
     kinds: dict[str, set[str]] = {}
     for row in read_tsv("gazetteer/clubs.tsv")[1:]:
         kinds.setdefault(row[1], set()).add(normalize(row[0]))
     return {k: frozenset(v) for k, v in kinds.items()}
-
-
-def next_words(norm: str, pos: int, count: int = 2) -> list[str]:
-    """Up to `count` words after `pos`, separated by spaces only (punctuation ends the list)."""
-    out: list[str] = []
-    i = pos
-    while len(out) < count:
-        j = i
-        while j < len(norm) and norm[j] == " ":
-            j += 1
-        k = j
-        while k < len(norm) and norm[k].isalnum():
-            k += 1
-        if k == j:
-            break
-        out.append(norm[j:k])
-        i = k
-    return out
 
 
 def sporty(sentence_norm: str) -> bool:
@@ -59,7 +37,8 @@ def in_place_list(norm: str, hits: list[matching.Hit], n: int) -> bool:
         if not 0 <= m < len(hits):
             continue
         first, second = sorted((hits[m], hits[n]), key=lambda h: h.start)
-        if norm[first.end:second.start].replace(" ", "") not in _LINKS or hits[m].key in words()["club"]:
+        link = norm[first.end:second.start].replace(" ", "")
+        if (link and link not in words()["link"]) or hits[m].key in words()["club"]:
             continue
         if any(w == 0 and gz.records[i].level not in ("country", "region") for i, w in gz.keys.get(hits[m].key, ())):
             return True
@@ -77,7 +56,7 @@ def is_club(norm: str, hit: matching.Hit, sentence_norm: Callable[[], str],
     prev = matching.previous_words(norm, hit.start - len(hit.prefix), 1)
     if not hit.prefix and prev and any(w in kinds["prefix"] for w in matching.strip_clitics(prev[0])):
         return True  # "ريال مدريد", "وفاق سطيف", "نادي نجران"
-    nxt = next_words(norm, hit.end, 2)
+    nxt = matching.next_words(norm, hit.end, 2)
     if nxt and (nxt[0] in kinds["suffix"] or " ".join(nxt) in kinds["suffix"]):
         return sporty(sentence_norm())  # "مانشستر سيتي", not "القطيف سيتي مول"
     if nxt and nxt[0].endswith("ي") and nxt[0] in demonyms.forms():
@@ -86,6 +65,6 @@ def is_club(norm: str, hit: matching.Hit, sentence_norm: Callable[[], str],
         return False
     before = matching.strip_clitics(prev[0]) if prev else []
     trigs = gazetteer.triggers()
-    if any(w in _LOCATIVE or trigs.get(w) not in (None, "prep") for w in before):
+    if any(w in kinds["locative"] or trigs.get(w) not in (None, "prep") for w in before):
         return False  # "في روما", "مدينة برشلونة"
     return sporty(sentence_norm()) and not listed_with_towns()  # not "أربع مدن وهي أبوظبي والعين ودبي"

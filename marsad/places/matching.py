@@ -146,6 +146,24 @@ def previous_words(norm: str, pos: int, count: int = 3) -> list[str]:
     return words
 
 
+def next_words(norm: str, pos: int, count: int = 2) -> list[str]:
+    """Up to `count` words after `pos`, separated by spaces only (punctuation ends the list)."""
+    out: list[str] = []
+    i = pos
+    while len(out) < count:
+        j = i
+        while j < len(norm) and norm[j] == " ":
+            j += 1
+        k = j
+        while k < len(norm) and norm[k].isalnum():
+            k += 1
+        if k == j:
+            break
+        out.append(norm[j:k])
+        i = k
+    return out
+
+
 def strip_clitics(word: str, article: bool = False) -> list[str]:
     """The word and its forms without a leading و/ف, then ب/ل, then (if `article`) ال."""
     out = [word]

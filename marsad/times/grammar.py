@@ -39,6 +39,7 @@ def blocks() -> dict[str, str]:
     b["WDBARE"] = alternation([w for w in lex.weekdays if not w.startswith("ال")]) + _END
     b["DIR"] = alternation(lex.directions) + _END
     b["LAST"] = alternation(lex.last_words) + _END
+    b["PART_W"] = alternation(lex.part_words)  # "الأولى", "الأخيرة" (من العام)
     b["UNIT"] = rf"(?:ال)?{alternation(lex.units)}{_END}"
     b["UNITW"] = alternation(lex.units) + _END
     b["PART_N"] = alternation([p for p in lex.parts if len(p) > 1 and not p.endswith("ا") and not p.startswith("ال")]) + _END
@@ -59,6 +60,12 @@ def blocks() -> dict[str, str]:
             rf"(?:\s+كامل(?:ه|ا)?)?(?:\s+و\s*(?:ال)?نصف(?!\w))?")
     b["DUR"] = rf"{part}(?:\s*(?:,|و)?\s*(?:و\s*)?{part})*"
     b["FEW"] = r"(?:بضع(?:ه)?|عده|بعض)"
+    # edge words (edges.tsv): "مطلع", "أواخر", "في وقت لاحق من"; EDGE_NAME those that also edge a season or decade
+    b["EDGE"] = alternation([*lex.edges, *("في " + f for f, (_, _, fi) in lex.edges.items() if fi)])
+    b["EDGE_NAME"] = alternation([f for f, (_, names, _) in lex.edges.items() if names])
+    # fractions of an hour (fractions.tsv): "والنصف", "وثلاثة أرباع"; one-word forms also with the article
+    b["FRAC_1"] = rf"(?:ال)?{alternation([f for f in lex.fractions if ' ' not in f])}"
+    b["FRAC_W"] = rf"(?:{alternation([f for f in lex.fractions if ' ' in f])}|{b['FRAC_1']})"
     b["SAME_PRE"] = alternation(lex.same_pre) + _END
     b["SAME_POST"] = alternation([w for w, k in lex.same_post.items() if k == 0]) + _END
     b["REL_POST"] = alternation(lex.same_post) + _END  # with التالي, السابق, الذي سبقه ...
@@ -121,6 +128,9 @@ def gates() -> dict:
     b = blocks()
     month = _WordStart(b["MONTH"])
 
+    ordinals = [w for w, (_, _, o) in lex.numbers.items() if o]
+    day_ends = [w for w, (v, k, _) in lex.numbers.items() if k == "ten_marker" or (k == "ten" and v <= 30)]
+
     def lit(words) -> Words:
         return Words({w.split()[0] for w in words})
 
@@ -152,8 +162,7 @@ def gates() -> dict:
         "post_kw": re.compile(r"من\s+الان|مضت|خلت"),
         "pre_kw": Words({"طوال", "خلال", "غضون", "مدي", "مدار"}),
         "akhir": Words({"اخر"}),
-        "edge_kw": Words({"مطلع", "بدايه", "اوايل", "اول", "اواخر", "نهايه", "موفي", "اواسط", "منتصف", "اخر", "وقت",
-                          "لاحقا"}),
+        "edge_kw": Words({f.split()[0] for f in lex.edges}),
         "yawm": Words({"يوم"}),
         "saa": Words({"ساعه"}),
         "colon": re.compile(r"\d\s*:\s*\d"),
@@ -175,12 +184,12 @@ def gates() -> dict:
         "part_digit": re.compile(alternation(lex.parts) + r"\s+\d"),
         "part_def": re.compile(r"ال(?:صباح|مساء|ليل|ظهير|ظهر)|بعد\s+الظهر|منتصف\s+(?:الليل|النهار)"),
         "part_word": Words({"صباح", "مساء", "ليل", "ظهير", "ظهر", "نهار"}),  # one is in every part_def match
-        # two days joined by و: "8 و9", "الثامن والعشرين والتاسع"
         "same": Words({w.split()[-1] for w in lex.same_pre | set(lex.same_post)}),
         "rest": Words({"بقيه", "باقي"}),
-        "first_last": re.compile(r"(?:الاولي|الاول|الاولين|الاوليين|الاخيره|الاخيرين|الاخيرتين)\s+(?:من|في)\s"),
-        "day_list": re.compile(r"\d\s*و\s*\d|(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|عشر|عشرين|ثلاثين)\s+و\s*(?:ال)?(?:ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي)"),
-        "clockword": re.compile(r"نصف|ربع|ثلث|ارباع|دقيق|دقايق|الا\s|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
+        "first_last": re.compile(rf"{b['PART_W']}\s+(?:من|في)\s"),
+        # "8 و9", "الثامن والعشرين والتاسع": a day number's last word (an ordinal, عشر, a ten up to 30), و, an ordinal
+        "day_list": re.compile(rf"\d\s*و\s*\d|{alternation(ordinals + day_ends)}\s+و\s*(?:ال)?{alternation(ordinals)}"),
+        "clockword": re.compile(alternation({f.split()[-1] for f in lex.fractions}) + r"|دقيق|دقايق|الا\s|" + alternation({w.split()[0] for w in lex.parts if len(w) > 1})),
         # narrow gates (NARROW, only tested on long texts): a part of the pattern that every match contains.
         # A month name in a pattern starts a word (after a space, a digit, "/", "(" or a proclitic)
         "month_word": month,
@@ -199,8 +208,7 @@ def gates() -> dict:
         "few_after": re.compile(r"(?:قبل|منذ|بعد|خلال)\s+(?:بضع|عده|بعض)"),
         # an edge word, then what the edge pattern takes after it: a month, a unit, a year
         # two or three words in a row
-        "edge_of": re.compile(r"(?:مطلع|بدايه|اوايل|اول|اواخر|نهايه|موفي|اواسط|منتصف|اخر|وقت\s+(?:لاحق|مبكر|متاخر)"
-                              r"(?:\s+من)?|لاحقا\s+في)\s+(?:(?:هذا|هذه)\s+)?"
+        "edge_of": re.compile(rf"{alternation(lex.edges)}\s+(?:(?:هذا|هذه)\s+)?"
                               rf"(?:شهر|{b['MONTH']}|{b['HMONTH']}|{b['SAME_PRE']}|(?:ال)?(?:اسبوع|شهر|عام|سنه)|[12])"),
         "month_day": re.compile(rf"{b['MONTH']}\s*-?\s*(?:\d|{b['NW']})"),
         "month_from": re.compile(rf"{b['MONTH']}\s+(?:بين|من)\s"),
@@ -259,7 +267,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
                  rf"|(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?(?:\s*(?P<era>ه|م)(?!\w))?")
     # a month with its name in another system: "يونيو/ حزيران", "يونيو (حزيران)", "مارس آذار"
     MONTHS = rf"(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s*/\s*(?P<m2>{b['MONTH']})|\s*\(\s*(?P<m2b>{b['MONTH']})\s*\)|\s+(?P<m2c>{b['MONTH']}))?"
-    FRAC = r"(?:ال)?(?:نصف|ربع|ثلث)(?!\w)"  # "والنصف": minutes of a clock time in words
+    FRAC = rf"{b['FRAC_1']}(?!\w)"  # "والنصف": minutes of a clock time in words
     # a part of the day before a clock time: "بعد الظهر الساعة 7", "الظهر 7:00:05" (the forms that
     # stand alone; "صباح"/"مساء" before الساعة belong to a day: "صباح الغد الساعة 9")
     PART_LEAD = r"(?:(?P<part0>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر)\s+(?:في\s+)?)?"
@@ -314,13 +322,13 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("year_words", rf"(?P<kw>{b['YKW']})(?P<y>{b['NUMPH']})"),
         ("year_words_bare", rf"(?P<y>{b['NUMPH']})(?!\s+(?!الي|حتي)[^\W\d_])"),
         # seasons: "صيف 2016", "هذا الصيف", "الربيع القادم", "صيف العام الماضي", "منتصف الصيف"
-        ("season", rf"(?:(?P<edge>منتصف|مطلع|بدايه|اوايل|اواخر|نهايه|اواسط)\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<s>{b['SEASON']})"
+        ("season", rf"(?:(?P<edge>{b['EDGE_NAME']})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<s>{b['SEASON']})"
                    rf"(?:\s+(?:من\s+)?(?:(?:{b['YKW']}?(?P<y>{b['YEAR']}))|(?P<dir>{b['DIR']})|(?P<ydir>(?:هذا\s+(?:ال)?|ال)(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
         # centuries: "القرن العشرين", "القرن التاسع عشر", "القرن الحادي والعشرين" (not the Hijri ones)
         ("century", rf"(?:ال)?قرن\s+(?P<n>{b['NUMPH']}|ال\s*\d{{1,2}}(?!\d))(?!\s+(?:ال)?هجري)"),
         # decades, with an edge: "الثمانينات", "أواخر التسعينات من القرن الماضي", "سنوات الألفين" / "الألفينات" (the
         # 2000s), "الألفين والعشرات" (the 2010s)
-        ("decade", rf"(?:(?P<edge>مطلع|بدايه|اوايل|اواخر|نهايه|اواسط|منتصف)\s+)?(?:(?:سنوات|اعوام)\s+)?"
+        ("decade", rf"(?:(?P<edge>{b['EDGE_NAME']})\s+)?(?:(?:سنوات|اعوام)\s+)?"
                    rf"(?:(?:ال)?(?P<dec>عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)يني?ات(?!\s+من\s+(?:ال)?عمر)(?:\s+(?:من\s+)?(?:ال)?قرن\s+(?P<cent>{b['NUMPH']}|{b['DIR']}))?"
                    rf"|(?P<k2000>(?<=سنوات\s)(?:ال)?الفين|(?<=اعوام\s)(?:ال)?الفين|(?:ال)?الفيني?ات|(?:ال)?الفين(?=\s+و\s*(?:ال)?عشرات))(?:\s+و\s*(?:ال)?(?P<teens>عشرات))?)"),
         ("quarter", rf"(?:ال)?(?P<kind>ربع|نصف)\s+(?P<q>{b['NW']}|{b['LAST']})(?:\s+(?:من\s+)?(?:(?:شهر\s+)?(?P<qm>{b['MONTH']})(?:\s+(?P<qmy>{b['Y4']}))?|{b['YKW']}(?P<y>{b['YEAR']})|(?P<y2>{b['Y4']})|(?P<y3>{b['NUMPH']})|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه)(?:\s+{b['DIR']})?)))?"),
@@ -352,7 +360,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         # the weekend: "عطلة نهاية الأسبوع", and "نهاية الأسبوع" alone, its usual sense in news
         ("weekend", rf"(?:عطله\s+)?(?:نهايه|نهايات)\s+(?:(?P<this>هذا)\s+)?(?:(?:ال)?اسبوع|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?"),
         # edges of a period: "مطلع الأسبوع المقبل", "أواخر الشهر الماضي", "في وقت لاحق من هذا العام"
-        ("edge", rf"(?P<edge>مطلع|بدايه|اوايل|اول|اواخر|نهايه|موفي|اواسط|منتصف|اخر|(?:في\s+)?وقت\s+(?:لاحق|مبكر|متاخر)(?:\s+من)?|لاحقا\s+في)\s+"
+        ("edge", rf"(?P<edge>{b['EDGE']})\s+"
                  rf"(?:(?P<this>هذا|هذه)\s+)?(?:{MONTHS}(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']})|\s+(?P<mdir>{b['DIR']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|(?:(?P<samepre>{b['SAME_PRE']})\s+(?=ال))?(?P<u>(?:(?<=هذا\s)|(?<=هذه\s)|ال)(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?!\s+(?:(?:ال)?(?:مالي|دراسي|هجري)|{b['Y4']}(?![.,]\d)))(?:\s+(?:(?P<same>{b['REL_POST']})|(?P<dir>{b['DIR']})))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
         ("week_of", rf"(?:ال)?اسبوع\s+(?P<d>{b['DAYD']})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<y>{b['Y4']}))?"),
         ("week_weekdays", rf"(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع(?:\s+(?P<dir>{b['DIR']}))?\s+(?:(?:من|بين)\s+)(?:يوم\s+)?(?P<w1>{b['WD']})\s*(?:الي|حتي|و)\s*(?:يوم\s+)?(?P<w2>{b['WD']})"),
@@ -367,7 +375,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         # last / next N units: "الشهرين الماضيين", "الأسابيع الثلاثة الماضية", "آخر 3 سنوات", "3 أيام القادمة"
         ("last_n", rf"(?:(?:خلال|طوال)\s+)?(?P<u>{b['UNIT']})(?:\s+(?P<n>{b['NUM']}))?(?:\s+القليله)?\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
         # the first / last N units of a period: "الأشهر الخمسة الأولى من العام الحالي", "الأيام العشرة الأخيرة من رمضان"
-        ("first_n", rf"(?:(?:خلال|طوال)\s+)?(?:(?:ال\s*)?(?P<n0>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNIT']})(?:\s+(?P<n>{b['NUM']}))?\s+(?P<which>الاولي|الاول|الاولين|الاوليين|الاخيره|الاخيرين|الاخيرتين)\s+(?:من|في)\s+"
+        ("first_n", rf"(?:(?:خلال|طوال)\s+)?(?:(?:ال\s*)?(?P<n0>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNIT']})(?:\s+(?P<n>{b['NUM']}))?\s+(?P<which>{b['PART_W']})\s+(?:من|في)\s+"
                     rf"(?:{b['YKW']}?(?P<y>{b['Y4']})|(?P<yrel>(?:هذا\s+)?(?:ال)?(?:عام|سنه))(?!\s+(?:ال)?(?:مالي|دراسي|هجري))(?:\s+(?P<ydir>{b['DIR']}))?|(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<my>{b['Y4']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?)"),
         ("last_n:n", rf"(?:(?:خلال|طوال)\s+)?(?:ال\s*(?=\d))?(?P<n>\d+|{b['NUMPH']})\s+(?P<u>{b['UNIT']})\s+(?P<dir>{b['DIR']}|{b['LAST']})"),
         ("last_n:akhir", rf"(?P<last>اخر)\s+(?:(?P<n>\d+|{b['NUMPH']})\s+)?(?P<u>{b['UNIT']})"),
@@ -386,19 +394,19 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("clock_range", rf"(?:(?:ما\s+)?(?P<head>من|بين)\s+)?(?P<k1>(?:ال)?ساعه\s+)?(?:\(\s*)?(?P<h1>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*(?P<sep1>[:.])\s*(?P<m1>[0-5]\d))?(?:\s+و\s*(?P<f1>{FRAC}))?(?:\s*(?:في\s+)?(?P<p1>{b['PART_CLOCK']}))?"
                         rf"\s*(?P<j>-|(?:و\s*)?(?:الي|حتي)|و)\s*(?:(?P<k2>(?:ال)?ساعه)\s+)?(?P<h2>(?:[01]?\d|2[0-3])(?![\d/])|{b['HOUR_W']})(?:\s*(?P<sep2>[:.])\s*(?P<m2>[0-5]\d))?(?:\s+و\s*(?P<f2>{FRAC}))?(?:\s*(?:في\s+)?(?P<p2>{b['PART_CLOCK']}))?"),
         # a clock time in words with a part of day or a fraction: "السابعة والنصف صباحا", "في الثامنة مساء"
-        ("clock_word", rf"(?P<h>{b['HOUR_W']})(?:\s+(?:و\s*)?(?P<frac>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?{MINUS}(?:\s+(?:من\s+|في\s+)?(?P<part>{b['PART_ADV']})(?:\s+و\s*(?P<frac2>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث)(?!\w))?)?"),
+        ("clock_word", rf"(?P<h>{b['HOUR_W']})(?:\s+(?:و\s*)?(?P<frac>{b['FRAC_W']}|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?{MINUS}(?:\s+(?:من\s+|في\s+)?(?P<part>{b['PART_ADV']})(?:\s+و\s*(?P<frac2>{b['FRAC_W']})(?!\w))?)?"),
         # a part of today or of a neighbouring day: "هذا المساء", "هذه الليلة", "الليلة", "الليلة الماضية"
         ("this_part", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<part>الصباح|المساء|الليله|الظهيره)(?:\s+(?P<dir>{b['DIR']}))?"),
         # parts of the day alone: "في الصباح", "بعد الظهر", "منتصف الليل" (TIMEX3 code without a date)
         ("part_alone", rf"(?P<part>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر|منتصف\s+الليل|منتصف\s+النهار)(?:\s+(?P<early>الباكر))?"),
         # clock times: "الساعة الثالثة عصراً", "الساعة 14:00", "10:30 صباحا"
         ("clock:saa", rf"{PART_LEAD}(?:ال)?ساعه\s+(?P<h>\d{{1,2}}|{b['HOUR_W']})(?:\s*[:.]\s*(?P<mi>\d\d)(?::(?P<sec>[0-5]\d))?)?"
-                  rf"(?:\s+(?:و\s*)?(?P<frac>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?"
+                  rf"(?:\s+(?:و\s*)?(?P<frac>{b['FRAC_W']}|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?"
                   rf"{MINUS}"
                   rf"(?:\s+(?:من\s+|هذا\s+|هذه\s+)?(?P<part>{b['PART_CLOCK']}))?"),
         ("clock:colon", rf"{PART_LEAD}(?P<h>[01]?\d|2[0-3])\s*:\s*(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?!\d)(?:\s*(?:هذا\s+|هذه\s+)?(?P<part>{b['PART_CLOCK']}))?"),
         # a part of the day then an hour closing the phrase: "مساء 7" ("مساء 7 أكتوبر" is a longer date)
         ("clock:lead", rf"(?P<part0>{b['PART_N']})\s+(?P<h>1[0-2]|0?[1-9])(?![\d:/\-]|\.\d)(?!\s*[^\W\d_])"),
-        ("clock:part", rf"(?P<h>1[0-2]|0?[1-9])\s*(?:في\s+(?=ال))?(?P<part>{b['PART_CLOCK']})(?:\s+و\s*(?P<frac2>ثلاث(?:ه)?\s+ارباع|(?:ال)?نصف|(?:ال)?ربع|(?:ال)?ثلث)(?!\w))?"),
+        ("clock:part", rf"(?P<h>1[0-2]|0?[1-9])\s*(?:في\s+(?=ال))?(?P<part>{b['PART_CLOCK']})(?:\s+و\s*(?P<frac2>{b['FRAC_W']})(?!\w))?"),
     ]
     return [(name, _pattern(body)) for name, body in specs]

@@ -29,6 +29,7 @@ class Lexicon:
     day_words: dict[str, int]  # relative day phrase -> day offset
     directions: dict[str, int]  # modifier -> -2..2
     last_words: frozenset[str]  # الأخير and its forms
+    part_words: dict[str, int]  # الأولى -> 0, الأخيرة -> 1: the first / last N units of a period
     parts: dict[str, tuple[str, int]]  # part of day -> (TIMEX part code, hour shift)
     vague: tuple[str, ...]
     seasons: dict[str, str]  # form -> TIMEX3 season code
@@ -38,6 +39,9 @@ class Lexicon:
     bounds: dict[str, str]  # منذ -> since, حتى -> until, نهاية -> end (bounds.tsv)
     same_pre: frozenset[str]  # نفس, ذات (anaphora.tsv)
     same_post: dict[str, int]  # نفسه -> 0, التالي -> +1, الذي سبقه -> -1 ...
+    duration_cues: dict[str, tuple[str, ...]]  # kind (not_calendar, approx, of_time) -> forms (duration_cues.tsv)
+    edges: dict[str, tuple[str, bool, bool]]  # مطلع -> (which: early|late|middle, edges names, after في) (edges.tsv)
+    fractions: dict[str, int]  # ثلاثه ارباع -> 45, نصف -> 30 ... minutes of an hour (fractions.tsv), file order
 
 
 @functools.cache
@@ -57,6 +61,7 @@ def lexicon() -> Lexicon:
         day_words={r[0]: int(r[2]) for r in rel if r[1] == "day"},
         directions={r[0]: int(r[2]) for r in rel if r[1] == "dir"},
         last_words=frozenset(r[0] for r in rel if r[1] == "last"),
+        part_words={r[0]: int(r[2]) for r in rel if r[1] == "part"},
         plural_units=frozenset(r[0] for r in _rows("time/units.tsv") if r[3] == "pl"),
         ambiguous_units=frozenset(r[0] for r in _rows("time/units.tsv") if len(r) > 4 and r[4] == "1"),
         seasons={r[0]: r[1] for r in _rows("time/seasons.tsv")},
@@ -66,9 +71,20 @@ def lexicon() -> Lexicon:
         bounds={r[0]: r[1] for r in _rows("time/bounds.tsv")},
         same_pre=frozenset(r[0] for r in _rows("time/anaphora.tsv") if r[1] == "pre"),
         same_post={r[0]: int(r[2]) for r in _rows("time/anaphora.tsv") if r[1] == "post"},
+        duration_cues=_by_kind(_rows("time/duration_cues.tsv")),
+        fractions={r[0]: int(r[1]) for r in _rows("time/fractions.tsv")},
+        edges={r[0]: (r[1], r[2] == "1", r[3] == "1") for r in _rows("time/edges.tsv")},
         parts={r[0]: (r[1], int(r[2])) for r in _rows("time/parts_of_day.tsv")},
         vague=tuple(dict.fromkeys(normalize(x).strip() for x in read_lines("time/vague.tsv"))),
     )
+
+
+def _by_kind(rows: list[list[str]]) -> dict[str, tuple[str, ...]]:
+    """Rows (form, kind) grouped: kind -> forms in file order."""
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        out.setdefault(r[1], []).append(r[0])
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def alternation(forms) -> str:

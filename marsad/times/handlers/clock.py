@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from marsad.times import calendar as cal
 from marsad.times.lexicon import lexicon
@@ -35,9 +36,20 @@ def _clock_res(ref, h: int, mi: int, sec: int = 0, part: str | None = None) -> R
     return Res(cal.datetime_value(t), "datetime", lo=rd, hi=rd, clock=(h, mi, sec), kind="clock", part=part)
 
 
+@functools.cache
+def _fraction_keys() -> tuple[tuple[str, int], ...]:
+    """(keyword, minutes) of the fractions of an hour (fractions.tsv, a form's last word), in file order."""
+    return tuple(dict((f.split()[-1], mi) for f, mi in lexicon().fractions.items()).items())
+
+
+def _fraction_minutes(text: str) -> int | None:
+    """Minutes of the first fraction keyword that `text` holds ("والنصف" -> 30), else None."""
+    return next((mi for k, mi in _fraction_keys() if k in text), None)
+
+
 def _ordinal_minutes(frac: str | None) -> bool:
     """Minutes are cardinals ("وعشر دقائق"); "التاسعة والحادية عشرة" is two hours, not 9:11."""
-    if not frac or any(k in frac for k in ("نصف", "ربع", "ثلث", "ارباع")):
+    if not frac or _fraction_minutes(frac) is not None:
         return False
     words = frac.split()
     return parse_number(" ".join(words[:-1]) if words[-1] in ("دقيقه", "دقايق") else frac)[1]
@@ -46,14 +58,9 @@ def _ordinal_minutes(frac: str | None) -> bool:
 def _minutes(frac: str | None, default: int = 0) -> int:
     if not frac:
         return default
-    if "ارباع" in frac:  # "وثلاثة أرباع"
-        return 45
-    if "نصف" in frac:
-        return 30
-    if "ربع" in frac:
-        return 15
-    if "ثلث" in frac:
-        return 20
+    fm = _fraction_minutes(frac)  # "والنصف", "وثلاثة أرباع"
+    if fm is not None:
+        return fm
     words = frac.split()
     v = _num(" ".join(words[:-1]) if words[-1] in ("دقيقه", "دقايق") else frac)
     return int(v) if v is not None and v == int(v) and 0 <= v < 60 else default
@@ -63,7 +70,9 @@ def _minus(h: int, mi: int, minus: str | None) -> tuple[int, int]:
     """"السابعة إلا ربعا" -> 6:45, "الخامسة والنصف إلا ثلاث دقائق" -> 5:27."""
     if not minus:
         return h, mi
-    k = 15 if "ربع" in minus else 20 if "ثلث" in minus else int(_num(minus.rsplit(None, 1)[0]) or 0)
+    k = _fraction_minutes(minus)
+    if k is None:
+        k = int(_num(minus.rsplit(None, 1)[0]) or 0)
     return divmod((h * 60 + mi - k) % 1440, 60)
 
 
@@ -88,7 +97,7 @@ def h_clock_word(m, ref):
     if not (m["frac"] or m["part"] or m["minus"]):
         return None
     frac = m["frac"] or m["frac2"] or ""
-    if frac and not m["part"] and not any(k in frac for k in ("دقيقه", "دقايق", "نصف", "ربع", "ثلث", "ارباع")):
+    if frac and not m["part"] and _fraction_minutes(frac) is None and not any(k in frac for k in ("دقيقه", "دقايق")):
         return None  # "الذكرى الخامسة والعشرين" is the 25th, not 05:20
     h = _num(m["h"])
     if h is None or not 1 <= h <= 12 or _ordinal_minutes(frac):

@@ -242,8 +242,8 @@ def h_season(m, ref):
     return Res(f"{y}-{code}", "season", kind="season")
 
 
-# early / late / middle years of a decade
-_DECADE_EDGES = {"مطلع": (0, 3), "بدايه": (0, 3), "اوايل": (0, 3), "اواخر": (7, 9), "نهايه": (7, 9), "اواسط": (4, 6), "منتصف": (4, 6)}
+# the years of a decade's early, late and middle part (the edge words' classes: edges.tsv)
+_DECADE_PART = {"early": (0, 3), "late": (7, 9), "middle": (4, 6)}
 
 
 def h_decade(m, ref):
@@ -253,7 +253,8 @@ def h_decade(m, ref):
         y = _decade_year(m, _day(ref))
         if y is None:
             return None
-    a, b = _DECADE_EDGES.get(m["edge"], (0, 9)) if m["edge"] else (0, 9)
+    edge = lexicon().edges.get(m["edge"]) if m["edge"] else None
+    a, b = _DECADE_PART[edge[0]] if edge else (0, 9)
     return range_res(dt.date(y + a, 1, 1), dt.date(y + b, 12, 31), f"{y + a}", f"{y + b}")
 
 

@@ -6,7 +6,7 @@ import functools
 import re
 
 from marsad.times import calendar as cal
-from marsad.times.lexicon import lexicon
+from marsad.times.lexicon import alternation, lexicon
 from marsad.times.numbers import parse_number
 from marsad.times.grammar import blocks
 from marsad.times.resolve import Res, range_res, unresolved
@@ -137,7 +137,7 @@ def h_duration(m, ref):
         return None  # "على مدى العام الماضي", "على مدار الساعة": not a stated length
     if dur.split()[-1] == "شهر" and _MONTH_NEXT().match(m.string, m.end("body")):
         return None  # "على مدار شهر رمضان": the month named, not "one month"
-    if _NOT_CALENDAR.match(m.string, m.end("body")):
+    if _NOT_CALENDAR().match(m.string, m.end("body")):
         return None  # "خلال العام المالي الماضي", "العام الدراسي": a fiscal or school year, not a length
     if not _g(m, "pre") and dur.startswith("ال") and len(dur.split()) == 1:
         return None  # "القرنين الخامس عشر والسادس عشر", "اليومين": the dual with the article names, it does not measure
@@ -177,8 +177,22 @@ def _MONTH_NEXT() -> re.Pattern:
     return re.compile(rf"\s+(?:{b['MONTH']}|{b['HMONTH']})")
 
 
-_OF_TIME = re.compile(r"\s+من\s+(?:ال)?(?:زمن|زمان)(?!\w)")
-_APPROX_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:نحو|حوالي|قرابه|زهاء|طيله|طوال|من|اكثر\s+من|اقل\s+من|ما\s+يقرب\s+من)\s+$")
+@functools.cache
+def _OF_TIME() -> re.Pattern:
+    """"من الزمن" after a duration (duration_cues.tsv, kind of_time)."""
+    return re.compile(rf"\s+من\s+(?:ال)?{alternation(lexicon().duration_cues['of_time'])}(?!\w)")
+
+
+@functools.cache
+def _APPROX_BEFORE() -> re.Pattern:
+    """"نحو", "أكثر من" ending the text before a duration (duration_cues.tsv, kind approx)."""
+    return re.compile(rf"(?:^|\s)[وف]?{alternation(lexicon().duration_cues['approx'])}\s+$")
+
+
+@functools.cache
+def _NOT_CALENDAR() -> re.Pattern:
+    """"المالي", "الدراسي" after a year word (duration_cues.tsv, kind not_calendar)."""
+    return re.compile(rf"\s+(?:ال)?{alternation(lexicon().duration_cues['not_calendar'])}(?!\w)")
 
 
 def _ambiguous_bare(m) -> bool:
@@ -187,11 +201,10 @@ def _ambiguous_bare(m) -> bool:
     units = [w.removeprefix("و") for w in m["dur"].split() if _unit(w.removeprefix("و"))]
     if not units or not all(u in lexicon().ambiguous_units for u in units):
         return False
-    return not (_OF_TIME.match(m.string, m.end("body"))
-                or _APPROX_BEFORE.search(m.string, max(0, m.start("body") - 20), m.start("body")))
+    return not (_OF_TIME().match(m.string, m.end("body"))
+                or _APPROX_BEFORE().search(m.string, max(0, m.start("body") - 20), m.start("body")))
 
 
-_NOT_CALENDAR = re.compile(r"\s+(?:ال)?(?:مالي|ماليه|دراسي|دراسيه|جامعي|قضايي)(?!\w)")
 _NAME_BEFORE = re.compile(r"(?<!\w)(?:ابو|ابي|ابن|بن|بنت|ام)\s+$")
 @functools.cache
 def _accusatives() -> frozenset[str]:

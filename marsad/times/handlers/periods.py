@@ -105,6 +105,15 @@ def h_nth_week(m, ref):
     return week_res(start)
 
 
+# "الأمين العام السابق", "المدير العام السابق": العام is the adjective "general" after a definite noun
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:ال|لل|بال|كال)\w+\s+$")
+
+
+def _general_after_noun(m) -> bool:
+    """Does a definite noun come just before the match ("الأمين العام ...": العام is "general")?"""
+    return bool(_DEFINITE_BEFORE.search(m.string, max(0, m.start("body") - 25), m.start("body")))
+
+
 def h_rel_unit(m, ref):
     """"الأسبوع الماضي", "هذا العام", "العقد المقبل"; a bare noun with a direction needs the article."""
     unit = _UNIT_WORD.get(m["u"].removeprefix("ال"))
@@ -112,9 +121,8 @@ def h_rel_unit(m, ref):
         return None
     if m["this"] is None and not m["u"].startswith("ال"):
         return None
-    if m["u"] == "العام" and m["dir"] in ("السابق", "السابقه") and _DEFINITE_BEFORE.search(
-            m.string, max(0, m.start("body") - 25), m.start("body")):
-        return None  # "الأمين العام السابق": the former secretary-general
+    if m["u"] == "العام" and lexicon().same_post.get(m["dir"]) == -1 and _general_after_noun(m):
+        return None  # "الأمين العام السابق": the former secretary-general (السابق, السابقة: anaphora.tsv)
     rd = _day(ref)
     if rd is None:
         return unresolved(unit if unit != "decade" else "range")
@@ -123,13 +131,8 @@ def h_rel_unit(m, ref):
 
 def _edge_which(m) -> int:
     """0 early, 1 late, 2 middle."""
-    edge = " ".join(m["edge"].split()).removeprefix("في ")
-    if edge in ("مطلع", "بدايه", "اوايل", "اول", "وقت مبكر", "وقت مبكر من"):
-        return 0
-    # موفى: Tunisian for "the end of"
-    if edge in ("اواخر", "نهايه", "اخر", "موفي") or edge.startswith("وقت") or edge.startswith("لاحقا"):
-        return 1
-    return 2
+    edge = lexicon().edges.get(" ".join(m["edge"].split()).removeprefix("في "))
+    return ("early", "late", "middle").index(edge[0]) if edge else 2
 
 
 def h_edge(m, ref):
@@ -383,10 +386,6 @@ def h_set(m, ref):
 _SAME_GRAIN = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
-# "الأمين العام السابق", "المدير العام السابق": العام is the adjective "general" after a definite noun
-_DEFINITE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:ال|لل|بال|كال)\w+\s+$")
-
-
 def h_same_unit(m, ref):
     """"العام نفسه", "في نفس الشهر", "ذات اليوم", "اليوم التالي", "الشهر الذي سبقه": resolved later from the
     last stated date (extract.resolve_same)."""
@@ -395,7 +394,7 @@ def h_same_unit(m, ref):
     if unit not in _SAME_GRAIN:
         return None
     offset = lexicon().same_post.get(" ".join(m["post"].split()), 0) if m["post"] else 0
-    if word == "عام" and m["u2"] and _DEFINITE_BEFORE.search(m.string, max(0, m.start("body") - 25), m.start("body")):
+    if word == "عام" and m["u2"] and _general_after_noun(m):
         return None  # "الأمين العام السابق", "النائب العام نفسه": the (former) secretary-general, the attorney general
     return Res(None, _SAME_GRAIN[unit], kind="same", same=(unit, None, None, offset))
 
@@ -437,13 +436,13 @@ def h_first_n(m, ref):
         first, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
     if n is None:
         # "الأشهر الأولى من العام": no count, the period's early (or late) part, like "مطلع العام"
-        which = 0 if m["which"].startswith("الاول") else 1
+        which = lexicon().part_words[m["which"]]
         if (end - first).days > 40:
             a, b = ((1, 6), (7, 12))[which]
             return range_res(first.replace(month=a), cal.month_end(first.year, b), f"{first.year}-{a:02d}", f"{first.year}-{b:02d}")
         half = (end - first).days // 2
         return range_res(first, first + dt.timedelta(days=half)) if which == 0 else range_res(first + dt.timedelta(days=half + 1), end)
-    if m["which"].startswith("الاول"):
+    if lexicon().part_words[m["which"]] == 0:
         lo, hi = first, cal.shift(first, unit, int(n)) - dt.timedelta(days=1)
     else:
         lo, hi = cal.shift(end + dt.timedelta(days=1), unit, -int(n)), end
