@@ -63,3 +63,9 @@ def test_a_bare_namesake_prefers_the_outlets_country(parse):
     assert (saudi.country, saudi.admin1) == ("SA", "Makkah")  # a district of Jeddah, beside أبحر
     for outlet in (None, "عربي21", "Al Jazeera"):
         assert parse(JEDDAH_RENT, outlet=outlet)["Qaḑā’ al Ḩamdānīyah"].country == "IQ"
+
+
+def test_a_company_named_after_the_kingdom_is_not_the_kingdom(parse):
+    # Kingdom Holding in a Saudi paper's market report is a company, not Saudi Arabia
+    assert parse("ارتفع سهم شركة المملكة القابضة في السوق", outlet="sabq") == {}
+    assert "Saudi Arabia" in parse("أكد أن المملكة ترفض التدخل في شؤونها", outlet="sabq")
