@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from marsad.resources import read_tsv
@@ -11,16 +12,42 @@ from marsad.text.normalize import normalize
 _SIGNATURE_NOUNS = ("موقع", "صحيفة", "صحيفه", "جريدة", "جريده", "وكالة", "وكاله", "قناة", "قناه", "شبكة", "شبكه")
 
 
+@dataclass(frozen=True)
+class Outlet:
+    """One row of data/outlets.tsv."""
+    arabic: str
+    english: str
+    domain: str
+    country: str  # ISO2
+    national: bool  # a paper, channel or agency of its country (its country is a context vote for places)
+    aliases: tuple[str, ...]  # other names, e.g. the corpus ids of ../shared/data/news
+
+
+@functools.cache
+def outlets() -> tuple[Outlet, ...]:
+    """The outlet table, in file order (a name shared by two rows belongs to the first)."""
+    out = []
+    for row in read_tsv("outlets.tsv"):
+        if row[0] == "arabic":
+            continue
+        row = row + [""] * (6 - len(row))
+        out.append(Outlet(row[0], row[1], row[2], row[3], row[4] == "national",
+                          tuple(a for a in row[5].split("|") if a)))
+    return tuple(out)
+
+
+def host_of(url: str) -> str:
+    """The URL's host without "www.", lower-cased."""
+    return urlparse(url).netloc.casefold().removeprefix("www.")
+
+
 @functools.cache
 def _table() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     by_name: dict[str, tuple[str, str]] = {}
     by_domain: dict[str, str] = {}
-    for row in read_tsv("outlets.tsv"):
-        if row[0] == "arabic":
-            continue
-        arabic, english, domain = row[0], row[1], row[2]
-        by_name.setdefault(normalize(arabic), (arabic, english))  # the first row wins (الجزيرة: Al Jazeera)
-        by_domain.setdefault(domain, english)
+    for o in outlets():
+        by_name.setdefault(normalize(o.arabic), (o.arabic, o.english))  # the first row wins (الجزيرة: Al Jazeera)
+        by_domain.setdefault(o.domain, o.english)
     return by_name, by_domain
 
 
@@ -44,7 +71,7 @@ def outlet_from_url(url: str | None) -> str | None:
     """English outlet name for a known domain."""
     if not url:
         return None
-    host = urlparse(url).netloc.lower()
+    host = host_of(url)
     _, by_domain = _table()
     for domain, name in by_domain.items():
         if host == domain or host.endswith("." + domain):
