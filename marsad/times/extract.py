@@ -8,14 +8,15 @@ import re
 from dataclasses import dataclass
 
 from marsad.times import calendar as cal
+from marsad.resources import word_freq
 from marsad.times.grammar import GATES, IMPLIES, NARROW, NARROW_MIN_LENGTH, Words, gates, patterns
-from marsad.times.lexicon import alternation
 from marsad.times.handlers import HANDLERS
 from marsad.times.handlers.clock import code_hour
-from marsad.times.handlers.common import _period, bound_kind, future_clause
-from marsad.times.lexicon import lexicon
+from marsad.times.handlers.common import bound_kind, future_clause, period_of
+from marsad.times.handlers.periods import cut_edge
+from marsad.times.lexicon import alternation, lexicon
 from marsad.times.numbers import parse_number
-from marsad.times.resolve import Res, day_res, range_res
+from marsad.times.resolve import Res, day_res, month_res, range_res
 
 
 @dataclass(slots=True)
@@ -334,11 +335,11 @@ def _narrated_end(norm: str, h: Hit, start: int, rd: dt.date, ante: Hit | None) 
     if bare is None or ante is None:
         return None
     unit = _UNIT_OF[bare["u"]]
-    if ante.res.hi >= _period(rd, unit, 0).lo or future_clause(norm, start):
+    if ante.res.hi >= period_of(rd, unit, 0).lo or future_clause(norm, start):
         return None
     if (ante.res.hi - ante.res.lo).days > _MAX_DAYS[unit]:
         return Res(None, "day")
-    end = _period(ante.res.lo, unit, 0).hi
+    end = period_of(ante.res.lo, unit, 0).hi
     return day_res(end)
 
 
@@ -380,7 +381,6 @@ def _open_range(norm: str, h: Hit, ref, ante: Hit | None = None) -> Hit | None:
 @functools.cache
 def _bound_cue() -> re.Pattern:
     """The last word of every since/until form of bounds.tsv (منذ, حتي, غايه ...): a cheap test per text."""
-    from marsad.times.lexicon import alternation
     return re.compile(alternation({f.split()[-1] for f, k in lexicon().bounds.items() if k in ("since", "until")}))
 
 
@@ -406,7 +406,6 @@ _DAY_OF_SAME = re.compile(r"(?:(?<=\s)|(?<=\sو)|^)(?:ال\s*)?(?P<d>[12]\d|3[01
 def _future_or_first_person(norm: str, start: int) -> bool:
     """A future clause (common.future_clause), or a 1st-person future verb (سأ + a frequent imperfect: "سأعود")
     among the 4 words before `start` -- only used to choose a fallback, where سابق/ساهم passing does no harm."""
-    from marsad.times.handlers.common import future_clause, word_freq
     if future_clause(norm, start):
         return True
     freq = word_freq()
@@ -480,18 +479,12 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
                     if base is not None else Res(None, "day")
             except ValueError:
                 res = Res(None, "day")
-        elif (not precise or lo is None) and fallback:
-            from marsad.times.handlers.periods import cut_edge
-            res = _period(rd, unit, offset) if unit != "day" else day_res(rd + dt.timedelta(days=offset))
-            if which is not None and unit != "day":
-                res = cut_edge(res, edge, which, None)  # "نهاية العام السابق": the late half of last year
-        elif not precise or lo is None:
-            res = Res(None, h.res.grain if which is None else "range")
+        elif precise and lo is not None:
+            res = _unit_from(lo, unit, offset, edge, which)
+        elif fallback:
+            res = _unit_from(rd, unit, offset, edge, which)  # "نهاية العام السابق": the late half of last year
         else:
-            from marsad.times.handlers.periods import cut_edge
-            res = _period(lo, unit, offset) if unit != "day" else day_res(lo + dt.timedelta(days=offset))
-            if which is not None and unit != "day":
-                res = cut_edge(res, edge, which, None)
+            res = Res(None, h.res.grain if which is None else "range")
         if modified is not None and out and out[-1] is modified:
             redated = _in_year(modified.res, res.lo.year) if res.value is not None else None
             if redated is not None:
@@ -502,9 +495,16 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
     return out
 
 
+def _unit_from(base: dt.date, unit: str, offset: int, edge, which) -> Res:
+    """The day, week, month or year `offset` units from the one holding `base`, cut to its edge if one is named."""
+    if unit == "day":
+        return day_res(base + dt.timedelta(days=offset))
+    res = period_of(base, unit, offset)
+    return res if which is None else cut_edge(res, edge, which, None)
+
+
 def _in_year(res: Res, year: int) -> Res | None:
     """A day, a month or a range of days within one year moved to `year` (None for anything else)."""
-    from marsad.times.resolve import month_res
     try:
         if res.grain == "day":
             return day_res(res.lo.replace(year=year))

@@ -85,7 +85,7 @@ def _with_part(res: Res, part: str | None) -> Res:
     return Res(f"{res.value}T{code[0]}", "part_of_day", lo=res.lo, hi=res.hi, kind="date")
 
 
-def _period(rd: dt.date, unit: str, k: int) -> Res:
+def period_of(rd: dt.date, unit: str, k: int) -> Res:
     if unit == "week":
         return week_res(rd + dt.timedelta(weeks=k))
     if unit == "month":

@@ -12,7 +12,7 @@ from marsad.times.resolve import (
     unresolved, week_res, year_res,
 )
 from marsad.times.handlers.common import (
-    _UNIT_WORD, _date, _dayno, _g, _hijri_span, _period, _unit, _wd, bound_kind, future_clause, since_before,
+    _UNIT_WORD, _date, _dayno, _g, _hijri_span, period_of, _unit, _wd, bound_kind, future_clause, since_before,
 )
 
 
@@ -126,7 +126,7 @@ def h_rel_unit(m, ref):
     rd = _day(ref)
     if rd is None:
         return unresolved(unit if unit != "decade" else "range")
-    return _period(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
+    return period_of(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
 
 
 def _edge_which(m) -> int:
@@ -152,7 +152,7 @@ def h_edge(m, ref):
             return Res(None, "range", kind="same", same=(unit, _edge_which(m), edge, offset))
         if rd is None:
             return unresolved("range")
-        base = _period(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
+        base = period_of(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
     elif m["m"]:
         mo = _month(m["m"])
         other = m["m2"] or m["m2b"] or _g(m, "m2c")
@@ -256,7 +256,7 @@ def h_rest_of(m, ref):
     rd = _day(ref)
     if rd is None or unit is None:
         return unresolved("range")
-    base = _period(rd, unit, 0)
+    base = period_of(rd, unit, 0)
     return range_res(rd, base.hi)
 
 
