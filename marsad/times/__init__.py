@@ -33,7 +33,6 @@ def warm_up() -> None:
     _bound_cue()
     common.bound_before()
     common.word_freq()
-    common._future_words()
     durations._accusatives()
     durations._MONTH_NEXT()
     find_times("اليوم", None)

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 
 from marsad.times import calendar as cal
-from marsad.resources import word_freq
 from marsad.times.grammar import GATES, IMPLIES, NARROW, NARROW_MIN_LENGTH, Words, gates, patterns
 from marsad.times.handlers import HANDLERS
 from marsad.times.handlers.clock import code_hour
@@ -403,16 +402,6 @@ _SAME_NEXT_YEAR = re.compile(r"\s+(?:من\s+|ل)")
 _DAY_OF_SAME = re.compile(r"(?:(?<=\s)|(?<=\sو)|^)(?:ال\s*)?(?P<d>[12]\d|3[01]|0?[1-9]|ال\w+(?:\s+و\s*ال\w+)?)\s+من\s+$")
 
 
-def _future_or_first_person(norm: str, start: int) -> bool:
-    """A future clause (common.future_clause), or a 1st-person future verb (سأ + a frequent imperfect: "سأعود")
-    among the 4 words before `start` -- only used to choose a fallback, where سابق/ساهم passing does no harm."""
-    if future_clause(norm, start):
-        return True
-    freq = word_freq()
-    words = re.split(r"[.!؟?:;،,\n]", norm[max(0, start - 60):start])[-1].split()[-4:]
-    return any(len(w) >= 4 and w.startswith("سا") and freq.get(w[1:], 0) >= 20 for w in words)
-
-
 def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
     """"العام نفسه", "في نفس الشهر", "نهاية العام نفسه": the unit of the latest stated date before it in the
     paragraph; "الشهر نفسه من العام الماضي" is that month in the following year. Without one: no value."""
@@ -469,7 +458,7 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
         # antecedent too vague for the unit ("في عام 2010 ... اليوم السابق") says the text narrates another time:
         # no value, not the publication's
         fallback = ante is None and ref is not None and (
-            offset < 0 or (offset > 0 and _future_or_first_person(norm, h.start)))
+            offset < 0 or (offset > 0 and future_clause(norm, h.start, first_person=True)))
         rd = (ref.date() if isinstance(ref, dt.datetime) else ref) if ref is not None else None
         if dm is not None:
             # "في 7 من الشهر الذي يليه": that day of the antecedent's month moved by the offset

@@ -42,6 +42,7 @@ class Lexicon:
     duration_cues: dict[str, tuple[str, ...]]  # kind (not_calendar, approx, of_time) -> forms (duration_cues.tsv)
     edges: dict[str, tuple[str, bool, bool]]  # مطلع -> (which: early|late|middle, edges names, after في) (edges.tsv)
     fractions: dict[str, int]  # ثلاثه ارباع -> 45, نصف -> 30 ... minutes of an hour (fractions.tsv), file order
+    future_words: frozenset[str]  # سوف, لن, "من المقرر ان" ... (future.tsv)
 
 
 @functools.cache
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
         edges={r[0]: (r[1], r[2] == "1", r[3] == "1") for r in _rows("time/edges.tsv")},
         parts={r[0]: (r[1], int(r[2])) for r in _rows("time/parts_of_day.tsv")},
         vague=tuple(dict.fromkeys(normalize(x).strip() for x in read_lines("time/vague.tsv"))),
+        future_words=frozenset(normalize(w).strip() for w in read_lines("time/future.tsv")),
     )
 
 

@@ -5,10 +5,9 @@ import datetime as dt
 import functools
 import re
 
-from marsad.resources import read_lines, word_freq
-from marsad.text.normalize import normalize
+from marsad.resources import word_freq
 from marsad.times import calendar as cal
-from marsad.times.lexicon import lexicon
+from marsad.times.lexicon import alternation, lexicon
 from marsad.times.resolve import Res, _dir, _num, month_res, range_res, week_res, year_res
 
 
@@ -54,7 +53,6 @@ def _after_prep(m: re.Match) -> bool:
 @functools.cache
 def bound_before() -> re.Pattern:
     """A bound word (bounds.tsv: منذ, حتى, لغاية ...) right before an expression, with an optional و/ف."""
-    from marsad.times.lexicon import alternation
     return re.compile(rf"(?:^|(?<=[\s(«\"]))[وف]?(?P<w>{alternation(lexicon().bounds)})\s+$")
 
 
@@ -118,28 +116,27 @@ def _hijri_span(name: str, dir_text: str | None, rd: dt.date | None, since: bool
     return min(spans, key=lambda s: abs((s[0] - rd).days)) if spans else None
 
 
-@functools.cache
-def _future_words() -> frozenset[str]:
-    """Future markers (data/time/future.tsv): سوف, لن, "من المقرر/المتوقع أن" ..."""
-    return frozenset(normalize(w).strip() for w in read_lines("time/future.tsv"))
-
-
 _CLAUSE_END = re.compile(r"[.!؟?:;\n]")
 
 
-def future_clause(text: str, start: int) -> bool:
+def future_clause(text: str, start: int, first_person: bool = False) -> bool:
     """Whether the clause before `start` (up to 8 words) is about the future: a marker from future.tsv, or a
     verb with the future prefix س (سيتم, ستنسحب, سنعمل: س + an imperfect that is itself a frequent word;
-    1st person سأ is left out: سابق, ساهم are not futures)."""
+    1st person سأ is left out: سابق, ساهم are not futures). With `first_person`, also سأ + a frequent
+    imperfect among the 4 words before `start` ("سأعود") -- for choosing a fallback, where سابق/ساهم passing
+    does no harm."""
     head = text[max(0, start - 80):start]
     cut = max((mm.end() for mm in _CLAUSE_END.finditer(head)), default=0)
     freq = word_freq()
+    markers = lexicon().future_words
     for w in head[cut:].split()[-8:]:
         w = w.strip("«»\"'(),،")
-        if w in _future_words() or w.removeprefix("و").removeprefix("ف") in _future_words():
-            return True
         v = w.removeprefix("و").removeprefix("ف")
+        if w in markers or v in markers:
+            return True
         if len(v) >= 4 and v[0] == "س" and v[1] in "يتن" and freq.get(v[1:], 0) >= 20:
             return True
+    if first_person:
+        words = re.split(r"[.!؟?:;،,\n]", text[max(0, start - 60):start])[-1].split()[-4:]
+        return any(len(w) >= 4 and w.startswith("سا") and freq.get(w[1:], 0) >= 20 for w in words)
     return False
-
