@@ -34,7 +34,7 @@ def warm_up() -> None:
     common.bound_before()
     common.word_freq()
     durations._accusatives()
-    durations._MONTH_NEXT()
+    durations._month_next()
     find_times("اليوم", None)
 
 

@@ -135,9 +135,9 @@ def h_duration(m, ref):
     pre = " ".join((_g(m, "pre") or "").split())
     if pre in ("علي مدي", "علي مدار", "في غضون") and dur.startswith("ال"):
         return None  # "على مدى العام الماضي", "على مدار الساعة": not a stated length
-    if dur.split()[-1] == "شهر" and _MONTH_NEXT().match(m.string, m.end("body")):
+    if dur.split()[-1] == "شهر" and _month_next().match(m.string, m.end("body")):
         return None  # "على مدار شهر رمضان": the month named, not "one month"
-    if _NOT_CALENDAR().match(m.string, m.end("body")):
+    if _not_calendar().match(m.string, m.end("body")):
         return None  # "خلال العام المالي الماضي", "العام الدراسي": a fiscal or school year, not a length
     if not _g(m, "pre") and dur.startswith("ال") and len(dur.split()) == 1:
         return None  # "القرنين الخامس عشر والسادس عشر", "اليومين": the dual with the article names, it does not measure
@@ -172,25 +172,25 @@ def _coming_window(parts: list[tuple[float, str]], ref) -> Res | None:
 
 
 @functools.cache
-def _MONTH_NEXT() -> re.Pattern:
+def _month_next() -> re.Pattern:
     b = blocks()
     return re.compile(rf"\s+(?:{b['MONTH']}|{b['HMONTH']})")
 
 
 @functools.cache
-def _OF_TIME() -> re.Pattern:
+def _of_time() -> re.Pattern:
     """"من الزمن" after a duration (duration_cues.tsv, kind of_time)."""
     return re.compile(rf"\s+من\s+(?:ال)?{alternation(lexicon().duration_cues['of_time'])}(?!\w)")
 
 
 @functools.cache
-def _APPROX_BEFORE() -> re.Pattern:
+def _approx_before() -> re.Pattern:
     """"نحو", "أكثر من" ending the text before a duration (duration_cues.tsv, kind approx)."""
     return re.compile(rf"(?:^|\s)[وف]?{alternation(lexicon().duration_cues['approx'])}\s+$")
 
 
 @functools.cache
-def _NOT_CALENDAR() -> re.Pattern:
+def _not_calendar() -> re.Pattern:
     """"المالي", "الدراسي" after a year word (duration_cues.tsv, kind not_calendar)."""
     return re.compile(rf"\s+(?:ال)?{alternation(lexicon().duration_cues['not_calendar'])}(?!\w)")
 
@@ -201,8 +201,8 @@ def _ambiguous_bare(m) -> bool:
     units = [w.removeprefix("و") for w in m["dur"].split() if _unit(w.removeprefix("و"))]
     if not units or not all(u in lexicon().ambiguous_units for u in units):
         return False
-    return not (_OF_TIME().match(m.string, m.end("body"))
-                or _APPROX_BEFORE().search(m.string, max(0, m.start("body") - 20), m.start("body")))
+    return not (_of_time().match(m.string, m.end("body"))
+                or _approx_before().search(m.string, max(0, m.start("body") - 20), m.start("body")))
 
 
 _NAME_BEFORE = re.compile(r"(?<!\w)(?:ابو|ابي|ابن|بن|بنت|ام)\s+$")
