@@ -22,9 +22,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
-import hashlib
-import json
 import logging
 import pathlib
 import sys
@@ -33,29 +30,22 @@ import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 from marsad.entities.features import split_words, word_key  # noqa: E402
 from marsad.resources import read_tsv  # noqa: E402
+from news_corpus import distinct_texts  # noqa: E402
 
 
 def write_corpus(news: pathlib.Path, out: pathlib.Path) -> None:
     """One article per line, space-separated word keys (the gensim corpus_file format)."""
-    seen: set[bytes] = set()
     n = 0
     with open(out, "w", encoding="utf-8") as fh:
-        for path in sorted(news.glob("*.jsonl.gz")):
-            with gzip.open(path, "rt", encoding="utf-8") as src:
-                for line in src:
-                    rec = json.loads(line)
-                    text = (rec.get("title") or "") + "\n" + (rec.get("text") or "")
-                    h = hashlib.sha1(text.encode("utf-8")).digest()
-                    if h in seen:
-                        continue
-                    seen.add(h)
-                    keys = [word_key(w) for w in split_words(text)]
-                    # gensim cuts corpus_file lines at 10k words; long articles are split here instead
-                    for i in range(0, len(keys), 5000):
-                        fh.write(" ".join(keys[i:i + 5000]) + "\n")
-                    n += 1
+        for text in distinct_texts(news, lambda rec: (rec.get("title") or "") + "\n" + (rec.get("text") or "")):
+            keys = [word_key(w) for w in split_words(text)]
+            # gensim cuts corpus_file lines at 10k words; long articles are split here instead
+            for i in range(0, len(keys), 5000):
+                fh.write(" ".join(keys[i:i + 5000]) + "\n")
+            n += 1
     print(f"{n} articles -> {out}")
 
 

@@ -1,6 +1,6 @@
 """Silver NER data: news sentences tagged by a trained model, for self-training (train_ner.py --silver).
 
-Reads ../shared/data/news/*.jsonl.gz, draws articles at random (fixed seed, identical texts once), splits
+Reads ../shared/data/news/*.jsonl.gz (article bodies, identical ones once), draws articles at random (fixed seed, identical texts once), splits
 them with marsad's own text layer (the words the tagger sees in the product), keeps sentences of 6-50
 words, tags them with the given model and writes `word TAG` lines, a blank line between sentences.
 For a dev run, label with a model trained WITHOUT the dev split (e.g. the dev-run ensemble), so that
@@ -11,36 +11,24 @@ Usage: OMP_NUM_THREADS=1 python scripts/label_news_ner.py --model PREFIX --sente
 from __future__ import annotations
 
 import argparse
-import gzip
-import hashlib
-import json
 import pathlib
 import random
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 from marsad.document import Document  # noqa: E402
 from marsad.entities.neural import BiLstmCrf  # noqa: E402
 from marsad.text import TextLayer  # noqa: E402
+from news_corpus import distinct_texts  # noqa: E402
 
 MIN_WORDS, MAX_WORDS = 6, 50
 
 
 def news_texts(news: pathlib.Path) -> list[str]:
-    """Every distinct article text (title + body) of the news corpora, in file order."""
-    seen: set[bytes] = set()
-    texts = []
-    for path in sorted(news.glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as src:
-            for line in src:
-                rec = json.loads(line)
-                text = rec.get("text") or ""
-                h = hashlib.sha1(text.encode("utf-8")).digest()
-                if text and h not in seen:
-                    seen.add(h)
-                    texts.append(text)
-    return texts
+    """Every distinct article body of the news corpora, in file order."""
+    return list(distinct_texts(news, lambda rec: rec.get("text") or ""))
 
 
 def main() -> None:
