@@ -404,7 +404,7 @@ def main() -> None:
     ap.add_argument("--out", default=str(DATA / "bilstm"), help="with --full: where the model goes")
     ap.add_argument("--limit", type=int, default=0, help="smoke test: first N sentences only")
     ap.add_argument("--augment", type=int, default=0,
-                    help="add N copies of train's sentences with names replaced by random gazetteer names")
+                    help="add N copies of train's sentences naming persons, each person replaced by a random gazetteer person name")
     ap.add_argument("--block", type=int, default=0,
                     help="with --score: also score the document-consistency pass over blocks of N sentences")
     ap.add_argument("--gazetteer", default="", help="gazetteer flags file instead of the shipped one (dev runs)")
