@@ -38,7 +38,7 @@ from marsad.entities.features import stem_key, word_key  # noqa: E402
 from marsad.entities.neural import (BOUNDARY, BiLstmCrf, Featurizer, load_embeddings,  # noqa: E402
                                     load_gazetteer, shape_of)
 from marsad.entities.bio import bio_spans  # noqa: E402
-from marsad.entities.consistency import propagate_in_blocks  # noqa: E402
+from marsad.entities.tagger import in_blocks  # noqa: E402
 from marsad.text.tokenize import proclitic_length  # noqa: E402
 from marsad.evaluation.ner import format_table, read_conll, score  # noqa: E402
 
@@ -283,12 +283,13 @@ def unseen_score(dev, pred) -> tuple[float, float, float, int]:
 
 
 def evaluate(prefix: pathlib.Path, dev, block: int = 0) -> dict:
-    """Dev scores of saved weights; with `block`, after the document-consistency pass over blocks of
-    that many sentences (marsad.entities.consistency, as `marsad evaluate ner` does on test)."""
+    """Dev scores of saved weights; with `block`, after the product's document pass (context rules and
+    consistency: marsad.entities.tagger.document_pass) over blocks of that many sentences, as
+    `marsad evaluate ner` does on test."""
     tagger = BiLstmCrf(pathlib.Path(f"{prefix}.npz"), pathlib.Path(f"{prefix}.json"), EMB)
     pred = tagger.tag_sentences([w for w, _ in dev])
     if block:
-        pred = propagate_in_blocks([w for w, _ in dev], pred, block)
+        pred = in_blocks([w for w, _ in dev], pred, block)
     out = score([t for _, t in dev], pred)
     if SEEN:
         out["UNSEEN"] = unseen_score(dev, pred)
@@ -406,7 +407,8 @@ def main() -> None:
     ap.add_argument("--augment", type=int, default=0,
                     help="add N copies of train's sentences naming persons, each person replaced by a random gazetteer person name")
     ap.add_argument("--block", type=int, default=0,
-                    help="with --score: also score the document-consistency pass over blocks of N sentences")
+                    help="with --score: also score the document pass (context rules, consistency) "
+                         "over blocks of N sentences")
     ap.add_argument("--gazetteer", default="", help="gazetteer flags file instead of the shipped one (dev runs)")
     ap.add_argument("--score", default="", help="only score these saved weights (path without .npz) on dev")
     args = ap.parse_args()
@@ -428,7 +430,7 @@ def main() -> None:
             combine(args.ensemble.split(","), pathlib.Path(args.score))
         print(show(evaluate(pathlib.Path(args.score), split_dev(sents)[1])))
         if args.block:
-            print(f"with document consistency over blocks of {args.block} sentences:")
+            print(f"with the document pass (context rules, consistency) over blocks of {args.block} sentences:")
             print(show(evaluate(pathlib.Path(args.score), split_dev(sents)[1], args.block)))
         return
     work = pathlib.Path(args.work)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from marsad.entities.bio import bio_spans
-from marsad.entities.consistency import propagate, propagate_in_blocks
+from marsad.entities.consistency import propagate
+from marsad.entities.tagger import in_blocks
 
 # sentences of sample 2 (عربي21, 2019-05-16), split into words as the tagger sees them
 S1 = "قالت صحيفة الغارديان ، إن قاسم سليماني التقى مؤخراً بقادة الميليشيات الشيعية في العراق".split()
@@ -60,5 +61,5 @@ def test_blocks_are_separate_documents():
     # a name is spread only within its own block, never into the next "document"
     sents = [S2, S3]
     labels = [_labels(S2, {"سليماني": "PER"}), ["O"] * len(S3)]
-    assert propagate_in_blocks(sents, labels, 1)[1] == ["O"] * len(S3)
-    assert ("سليماني", "PER") in _names(S3, propagate_in_blocks(sents, labels, 2)[1])
+    assert in_blocks(sents, labels, 1)[1] == ["O"] * len(S3)
+    assert ("سليماني", "PER") in _names(S3, in_blocks(sents, labels, 2)[1])

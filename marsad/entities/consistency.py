@@ -58,12 +58,3 @@ def propagate(sentences: list[list[str]], labels: list[list[str]],
                 labs[s:s + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
     return out
 
-
-def propagate_in_blocks(sentences: list[list[str]], labels: list[list[str]], block: int,
-                        min_share: float = MIN_SHARE) -> list[list[str]]:
-    """`propagate` over consecutive blocks of `block` sentences taken as documents (for files of
-    sentences with no article boundaries, such as ANERcorp)."""
-    out: list[list[str]] = []
-    for i in range(0, len(sentences), block):
-        out += propagate(sentences[i:i + block], labels[i:i + block], min_share)
-    return out

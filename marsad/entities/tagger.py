@@ -6,6 +6,7 @@ import functools
 from marsad.document import Document, Token
 from marsad.entities.bio import bio_spans
 from marsad.entities.consistency import propagate
+from marsad.entities.context import refine
 from marsad.entities.neural import BiLstmCrf, load_model
 from marsad.text.normalize import normalize
 
@@ -27,17 +28,32 @@ class Tagger:
         return self.tag_sentences([words])[0]
 
     def tag(self, doc: Document) -> list[tuple[int, int, str]]:
-        """Character spans (start, end, label) of the names in doc.text, proclitics excluded; repeats
-        of a name tagged elsewhere in the document get its label (marsad.entities.consistency)."""
+        """Character spans (start, end, label) of the names in doc.text, proclitics excluded, after the
+        document pass (`document_pass`)."""
         sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences] or [doc.tokens]
         words = [[t.text for t in toks] for toks in sents]
-        labels = propagate(words, self.tag_sentences(words))
+        labels = document_pass(words, self.tag_sentences(words))
         spans: list[tuple[int, int, str]] = []
         for toks, labs in zip(sents, labels):
             for first, last, typ in bio_spans(labs):
                 start = name_start(toks[first])
                 spans.append((start, toks[last - 1].end, typ))
         return spans
+
+
+def document_pass(sentences: list[list[str]], labels: list[list[str]]) -> list[list[str]]:
+    """One document's BIO labels after the network: the context rules (marsad.entities.context), then
+    repeats of a name tagged elsewhere in the document get its label (marsad.entities.consistency)."""
+    return propagate(sentences, refine(sentences, labels))
+
+
+def in_blocks(sentences: list[list[str]], labels: list[list[str]], block: int) -> list[list[str]]:
+    """`document_pass` over consecutive blocks of `block` sentences taken as documents (for files of
+    sentences with no article boundaries, such as ANERcorp)."""
+    out: list[list[str]] = []
+    for i in range(0, len(sentences), block):
+        out += document_pass(sentences[i:i + block], labels[i:i + block])
+    return out
 
 
 def name_start(tok: Token) -> int:

@@ -11,7 +11,7 @@ from marsad.evaluation import shared_data_dir
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 _LABEL_MAP = {"PERS": "PER"}  # ANERcorp's PERS is our PER
-# ANERcorp marks no article boundaries: for the document-consistency table, this many consecutive
+# ANERcorp marks no article boundaries: for the document-pass table, this many consecutive
 # sentences are one document (chosen on the dev split of train: docs/evaluation/ner.md)
 CONTEXT_BLOCK = 20
 
@@ -86,20 +86,19 @@ def format_table(scores: dict[str, tuple[float, float, float, int]]) -> str:
 @click.option("--file", "test_file", type=click.Path(path_type=pathlib.Path), default=None,
               help="another `word TAG` file to score instead")
 @click.option("--block", type=int, default=CONTEXT_BLOCK, show_default=True,
-              help="sentences taken as one document for the document-consistency table (0: skip it)")
+              help="sentences taken as one document for the document-pass table (0: skip it)")
 def command(data: pathlib.Path | None, test_file: pathlib.Path | None, block: int) -> None:
     """Entity-level P/R/F1 per type on ANERcorp test, and tagging speed on one core.
 
-    Two tables: the tagger on each sentence alone, then with the product's document-consistency pass
-    (marsad.entities.consistency) over consecutive blocks of sentences, since the file marks no article
-    boundaries while the product tags whole articles."""
+    Two tables: the network on each sentence alone, then with the product's document pass (context
+    rules and consistency, marsad.entities.tagger.document_pass) over consecutive blocks of sentences,
+    since the file marks no article boundaries while the product tags whole articles."""
     import os
 
     # one thread, so CPU time is time on one core (numpy's BLAS reads this when it loads)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from marsad.entities.consistency import propagate_in_blocks
-    from marsad.entities.tagger import load_tagger
+    from marsad.entities.tagger import in_blocks, load_tagger
 
     path = test_file or (data or shared_data_dir()) / "ner" / "anercorp" / "test.txt"
     sents = read_conll(path)
@@ -118,8 +117,9 @@ def command(data: pathlib.Path | None, test_file: pathlib.Path | None, block: in
                f"{ntok / dt:,.0f} tokens/s wall clock, {dt:.2f} s)")
     if block:
         c1 = time.process_time()
-        in_context = propagate_in_blocks(words, pred, block)
+        in_context = in_blocks(words, pred, block)
         cpu += time.process_time() - c1
-        click.echo(f"\nwith document consistency, every {block} consecutive sentences taken as one document:")
+        click.echo(f"\nwith the document pass (context rules, consistency), every {block} consecutive sentences "
+                   "taken as one document:")
         click.echo(format_table(score(gold, in_context)))
-        click.echo(f"speed: {ntok / cpu:,.0f} tokens/s on one core, consistency pass included ({cpu:.2f} s CPU)")
+        click.echo(f"speed: {ntok / cpu:,.0f} tokens/s on one core, document pass included ({cpu:.2f} s CPU)")

@@ -1,0 +1,206 @@
+"""Names that the words around them settle, after the network has tagged an article sentence by sentence.
+
+The BiLSTM-CRF reads one sentence at a time and has seen few TV programmes, stadiums or Gulf football
+clubs. Four rules, each checked against ANERcorp train's gold labels before it was kept (word lists in
+data/entity_context.tsv and data/gazetteer/clubs.tsv; docs/evaluation/ner.md, "Context rules"):
+
+- a quoted title after a work or venue noun is MISC, after an outlet noun ORG ("برنامج « حوار من القلب »");
+- in a sports article (three or more sports words), a city tagged LOC that stands for its club is ORG:
+  before a masculine nisba ("هامبورغ الألماني"), a bracketed country ("كوبنهاغن ( الدنمارك )"), a club
+  suffix ("مانشستر يونايتد"), after a club prefix ("ريال مدريد", which joins the name), or a listed club;
+- in a sports article, an untagged Arab club in a match context is ORG ("فاز الغرافة على الخور");
+- person names keep their particles: "فان نيستلروي", "محمد بن راشد آل مكتوم".
+
+Nothing here reads the network's scores: the rules take BIO labels and return BIO labels, so
+`marsad evaluate ner` can score them on their own.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from marsad.entities.bio import bio_spans
+from marsad.entities.lexicon import bare_forms
+from marsad.places import clubs, demonyms
+from marsad.resources import read_tsv
+from marsad.text.normalize import normalize
+
+# opening quote -> closing quote, as tokens ("''" is ANERcorp's and some sites' double apostrophe)
+QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'"}
+MAX_TITLE = 6  # words inside the quotes: longer quoted text is a quotation, not a title
+SPORTS_WORDS = 3  # sports words that make an article a sports report
+PUNCT = frozenset("(),.-:؛،\"'«»!?")
+
+
+@dataclass(frozen=True)
+class Context:
+    heads: dict[str, str]  # normalised head noun -> label of the quoted name after it
+    retype: frozenset[str]  # heads whose quoted name keeps the head's label even if tagged otherwise
+    before: frozenset[str]
+    last: frozenset[str]
+    link: frozenset[str]
+
+
+@functools.cache
+def context() -> Context:
+    by_kind: dict[str, set[str]] = {}
+    for phrase, kind in read_tsv("entity_context.tsv")[1:]:
+        by_kind.setdefault(kind, set()).add(normalize(phrase))
+    heads = {w: "MISC" for w in by_kind.get("work", set()) | by_kind.get("venue", set())}
+    heads.update({w: "ORG" for w in by_kind.get("outlet", set())})
+    # a stadium or an outlet is never a person or a place; a work's title may name one ("برنامج «القاعدة»")
+    retype = frozenset(by_kind.get("venue", set()) | by_kind.get("outlet", set()))
+    return Context(heads, retype, frozenset(by_kind.get("before", ())), frozenset(by_kind.get("last", ())),
+                   frozenset(by_kind.get("link", ())))
+
+
+@functools.cache
+def _teams() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.split()) for w in clubs.words()["team"])
+
+
+@functools.cache
+def _masculine_nisbas() -> frozenset[str]:
+    return frozenset(f for f in demonyms.forms() if f.endswith("ي"))
+
+
+def _set(labs: list[str], start: int, end: int, typ: str) -> None:
+    labs[start:end] = [f"B-{typ}"] + [f"I-{typ}"] * (end - start - 1)
+
+
+def _head(word: str) -> str | None:
+    heads = context().heads
+    return next((f for f in bare_forms(word) if f in heads), None)
+
+
+def quoted_titles(norm: list[str], labels: list[str]) -> list[str]:
+    """A quoted name right after a work, venue or outlet noun gets the noun's label when the tagger left
+    it untagged; after a venue or outlet noun also when the tagger tagged it whole as something else."""
+    ctx = context()
+    labs = list(labels)
+    i = 0
+    while i < len(norm) - 2:
+        head = _head(norm[i])
+        typ = ctx.heads[head] if head else None
+        j = i + 1
+        if typ and norm[j] == "'" and norm[j + 1] == "'":
+            j += 1
+        if typ and norm[j] in QUOTES:
+            close = QUOTES[norm[j]]
+            k = next((k for k in range(j + 1, min(len(norm), j + 2 + MAX_TITLE)) if norm[k] == close), None)
+            if k and k > j + 1:
+                spans = bio_spans(labs[j + 1:k])
+                if not spans or (head in ctx.retype and len(spans) == 1 and spans[0][:2] == (0, k - j - 1)):
+                    _set(labs, j + 1, k, typ)
+                i = k
+        i += 1
+    return labs
+
+
+def is_sports(norm_sentences: list[list[str]]) -> bool:
+    """Does a document hold at least `SPORTS_WORDS` sports words (clubs.tsv cue and doc_cue)?"""
+    kinds = clubs.words()
+    cues = kinds["cue"] | kinds["doc_cue"]
+    hits = 0
+    for words in norm_sentences:
+        for w in words:
+            if any(f in cues for f in bare_forms(w)):
+                hits += 1
+                if hits >= SPORTS_WORDS:
+                    return True
+    return False
+
+
+def clubs_named_after_cities(norm: list[str], labels: list[str]) -> list[str]:
+    """In a sports article: LOC spans that stand for a club become ORG (see the module docstring)."""
+    kinds = clubs.words()
+    labs = list(labels)
+    for a, b, typ in bio_spans(labels):
+        if typ != "LOC":
+            continue  # a person with a country is a player ("ماريو غوتزه (ألمانيا)"), "عزام الأميركي" a man
+        nxt = norm[b] if b < len(norm) else ""
+        prev = bare_forms(norm[a - 1]) if a else []
+        if any(f[:1] == "ب" and f[1:] in kinds["club"] for f in bare_forms(norm[a])):
+            continue  # "بروما": in Rome
+        bracketed = (nxt == "(" and b + 2 < len(norm) and labels[b + 1] == "B-LOC" and ")" in norm[b + 2:b + 5]
+                     and not _dateline(norm, a, norm.index(")", b + 2)))
+        prefixed = any(f in kinds["prefix"] for f in prev)
+        suffixed = nxt in kinds["suffix"]
+        listed = (b - a == 1 and any(f in kinds["club"] for f in bare_forms(norm[a]))
+                  and not any(f in kinds["locative"] for f in prev))
+        if not (bracketed or nxt in _masculine_nisbas() or prefixed or suffixed or listed):
+            continue
+        start, end = a, b
+        if prefixed and labs[a - 1] == "O" and not any(f in kinds["descriptor"] for f in prev):
+            start = a - 1  # "ريال مدريد": the prefix is part of the name ("فريق الغرافة": not)
+        if suffixed and labs[b] == "O":
+            end = b + 1  # "مانشستر يونايتد"
+        _set(labs, start, end, "ORG")
+    return labs
+
+
+def _dateline(norm: list[str], start: int, close: int) -> bool:
+    """Is "CITY ( COUNTRY )" at `start` a report's dateline ("ميونيخ (ألمانيا) - قال ...") rather than a
+    club with its country in a results line ("سلتيك ( اسكتلندا ) - كوبنهاغن ( الدنمارك ) 1 - صفر")?"""
+    return start <= 1 and (close + 1 == len(norm) or norm[close + 1] in ("-", ":", "ـ")) \
+        and "(" not in norm[close + 1:close + 6] and not any(w[:1].isdigit() for w in norm[close + 1:close + 4])
+
+
+def teams_in_matches(norm: list[str], labels: list[str]) -> list[str]:
+    """In a sports article: an untagged Arab club (clubs.tsv team) right after a match word, right before
+    "مع"/"على"/"ضد"/"(" or a score, or joined by و to the previous word, is ORG."""
+    kinds = clubs.words()
+    before, after = kinds["team_context"], kinds["team_next"]
+    teams = _teams()
+    labs = list(labels)
+    for i in range(len(norm)):
+        for n in (2, 1):
+            if i + n > len(norm) or any(lab != "O" for lab in labs[i:i + n]):
+                continue
+            firsts = bare_forms(norm[i])
+            if not any((f,) + tuple(norm[i + 1:i + n]) in teams for f in firsts):
+                continue
+            nxt = norm[i + n] if i + n < len(norm) else ""
+            listed = norm[i][:1] in "وف" and len(firsts) > 1  # "السد والريان"
+            if (listed or (i and any(f in before for f in bare_forms(norm[i - 1])))
+                    or nxt in after or nxt == "(" or nxt[:1].isdigit()):
+                _set(labs, i, i + n, "ORG")
+                break
+    return labs
+
+
+def name_particles(norm: list[str], labels: list[str]) -> list[str]:
+    """Person spans take in the particles of their names: "فان" before, "بن X" / "آل X" after."""
+    ctx = context()
+    labs = list(labels)
+    changed = True
+    while changed:
+        changed = False
+        for a, b, typ in bio_spans(labs):
+            if typ != "PER":
+                continue
+            if a and labs[a - 1] == "O" and norm[a - 1] in ctx.before:
+                _set(labs, a - 1, b, "PER")
+            elif b < len(norm) and labs[b] == "O" and norm[b - 1] in ctx.last and norm[b] not in PUNCT:
+                labs[b] = "I-PER"
+            elif (b + 1 < len(norm) and labs[b] == "O" and norm[b] in ctx.link and norm[b + 1] not in PUNCT
+                  and labs[b + 1] in ("O", "B-PER")):
+                labs[b:b + 2] = ["I-PER", "I-PER"]
+            else:
+                continue
+            changed = True
+            break
+    return labs
+
+
+def refine(sentences: list[list[str]], labels: list[list[str]]) -> list[list[str]]:
+    """BIO labels of one document's sentences (surface words), with the context rules applied."""
+    norms = [[normalize(w) for w in words] for words in sentences]
+    sports = is_sports(norms)
+    out = []
+    for norm, labs in zip(norms, labels):
+        labs = quoted_titles(norm, labs)
+        if sports:
+            labs = teams_in_matches(norm, clubs_named_after_cities(norm, labs))
+        out.append(name_particles(norm, labs))
+    return out
