@@ -30,6 +30,7 @@ QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'"}
 MAX_TITLE = 6  # words inside the quotes: longer quoted text is a quotation, not a title
 SPORTS_WORDS = 3  # sports words that make an article a sports report
 PUNCT = frozenset("(),.-:؛،\"'«»!?")
+_PROCLITICS = frozenset("وفبلك")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,19 @@ def _teams() -> frozenset[tuple[str, ...]]:
 
 
 @functools.cache
+def _sports_cues() -> frozenset[str]:
+    kinds = clubs.words()
+    return kinds["cue"] | kinds["doc_cue"]
+
+
+@functools.cache
+def _team_starts() -> frozenset[str]:
+    """First words of the listed teams, with and without the article (to spot "للريان" cheaply)."""
+    firsts = {t[0] for t in _teams()}
+    return frozenset(firsts | {f[2:] for f in firsts if f.startswith("ال")})
+
+
+@functools.cache
 def _masculine_nisbas() -> frozenset[str]:
     return frozenset(f for f in demonyms.forms() if f.endswith("ي"))
 
@@ -80,6 +94,9 @@ def quoted_titles(norm: list[str], labels: list[str]) -> list[str]:
     labs = list(labels)
     i = 0
     while i < len(norm) - 2:
+        if norm[i + 1] not in QUOTES:  # most words: no quote after them, no head to look up
+            i += 1
+            continue
         head = _head(norm[i])
         typ = ctx.heads[head] if head else None
         j = i + 1
@@ -99,12 +116,11 @@ def quoted_titles(norm: list[str], labels: list[str]) -> list[str]:
 
 def is_sports(norm_sentences: list[list[str]]) -> bool:
     """Does a document hold at least `SPORTS_WORDS` sports words (clubs.tsv cue and doc_cue)?"""
-    kinds = clubs.words()
-    cues = kinds["cue"] | kinds["doc_cue"]
+    cues = _sports_cues()
     hits = 0
     for words in norm_sentences:
         for w in words:
-            if any(f in cues for f in bare_forms(w)):
+            if w in cues or (w[:1] in _PROCLITICS and any(f in cues for f in bare_forms(w))):
                 hits += 1
                 if hits >= SPORTS_WORDS:
                     return True
@@ -153,11 +169,15 @@ def teams_in_matches(norm: list[str], labels: list[str]) -> list[str]:
     before, after = kinds["team_context"], kinds["team_next"]
     teams = _teams()
     labs = list(labels)
+    starts = _team_starts()
     for i in range(len(norm)):
+        w = norm[i]
+        if not any(w[k:] in starts for k in range(4)):
+            continue  # no team's first word in it, whatever its proclitics
         for n in (2, 1):
             if i + n > len(norm) or any(lab != "O" for lab in labs[i:i + n]):
                 continue
-            firsts = bare_forms(norm[i])
+            firsts = bare_forms(w)
             if not any((f,) + tuple(norm[i + 1:i + n]) in teams for f in firsts):
                 continue
             nxt = norm[i + n] if i + n < len(norm) else ""
