@@ -103,3 +103,14 @@ def test_the_shipped_tagger_applies_the_rules_to_a_sports_report():
     names = [n for s, labs in zip(sents, out) for n in _names(s, labs)]
     assert ("السد", "ORG") in names and ("النصر", "ORG") in names
     assert not any(t == "LOC" and "مدريد" in n for n, t in names)
+
+
+def test_a_currency_after_an_amount_is_misc():
+    # ANERcorp train (2007 newswire): the dinar and the pound sterling after amounts
+    s1 = "و200 ألف دينار بتمويل شخصي".split()
+    s2 = "خصص ثلاثمائة مليون جنيه إسترليني لتغطية النفقات".split()
+    s3 = "وقال رئيس نادي ريال مدريد إن النادي".split()  # a club, not a currency: no amount before it
+    out = refine([s1, s2, s3], [["O"] * len(s1), ["O"] * len(s2), _labels(s3, {"ريال مدريد": "ORG"})])
+    assert _names(s1, out[0]) == [("دينار", "MISC")]
+    assert _names(s2, out[1]) == [("جنيه إسترليني", "MISC")]
+    assert _names(s3, out[2]) == [("ريال مدريد", "ORG")]

@@ -1,7 +1,7 @@
 """Names that the words around them settle, after the network has tagged an article sentence by sentence.
 
 The BiLSTM-CRF reads one sentence at a time and has seen few TV programmes, stadiums or Gulf football
-clubs. Four rules, each checked against ANERcorp train's gold labels before it was kept (word lists in
+clubs. Five rules, each checked against ANERcorp train's gold labels before it was kept (word lists in
 data/entity_context.tsv and data/gazetteer/clubs.tsv; docs/evaluation/ner.md, "Context rules"):
 
 - a quoted title after a work or venue noun is MISC, after an outlet noun ORG ("برنامج « حوار من القلب »");
@@ -9,6 +9,7 @@ data/entity_context.tsv and data/gazetteer/clubs.tsv; docs/evaluation/ner.md, "C
   before a masculine nisba ("هامبورغ الألماني"), a bracketed country ("كوبنهاغن ( الدنمارك )"), a club
   suffix ("مانشستر يونايتد"), after a club prefix ("ريال مدريد", which joins the name), or a listed club;
 - in a sports article, an untagged Arab club in a match context is ORG ("فاز الغرافة على الخور");
+- a currency after an amount is MISC ("500 مليون دينار"), as ANERcorp tags "دولار";
 - person names keep their particles: "فان نيستلروي", "محمد بن راشد آل مكتوم".
 
 Nothing here reads the network's scores: the rules take BIO labels and return BIO labels, so
@@ -40,6 +41,8 @@ class Context:
     before: frozenset[str]
     last: frozenset[str]
     link: frozenset[str]
+    currencies: frozenset[str]
+    amounts: frozenset[str]
 
 
 @functools.cache
@@ -51,8 +54,8 @@ def context() -> Context:
     heads.update({w: "ORG" for w in by_kind.get("outlet", set())})
     # a stadium or an outlet is never a person or a place; a work's title may name one ("برنامج «القاعدة»")
     retype = frozenset(by_kind.get("venue", set()) | by_kind.get("outlet", set()))
-    return Context(heads, retype, frozenset(by_kind.get("before", ())), frozenset(by_kind.get("last", ())),
-                   frozenset(by_kind.get("link", ())))
+    return Context(heads, retype, frozenset(by_kind["before"]), frozenset(by_kind["last"]),
+                   frozenset(by_kind["link"]), frozenset(by_kind["currency"]), frozenset(by_kind["amount"]))
 
 
 @functools.cache
@@ -189,6 +192,20 @@ def teams_in_matches(norm: list[str], labels: list[str]) -> list[str]:
     return labs
 
 
+def currencies(norm: list[str], labels: list[str]) -> list[str]:
+    """A currency right after an amount ("500 مليون دينار", "20 ريالا") is MISC, also when the tagger
+    took it alone for something else ("ريال" the club)."""
+    ctx = context()
+    labs = list(labels)
+    for i in range(1, len(norm)):
+        if norm[i] in ctx.currencies and (norm[i - 1] in ctx.amounts or norm[i - 1][:1].isdigit()) \
+                and labs[i][2:] != "MISC" and labs[i - 1][:1] != "I" and (i + 1 == len(norm) or labs[i + 1][:1] != "I"):
+            labs[i] = "B-MISC"
+            if i + 1 < len(norm) and norm[i + 1] == "استرليني" and labs[i + 1] == "O":
+                labs[i + 1] = "I-MISC"  # "جنيه إسترليني"
+    return labs
+
+
 def name_particles(norm: list[str], labels: list[str]) -> list[str]:
     """Person spans take in the particles of their names: "فان" before, "بن X" / "آل X" after."""
     ctx = context()
@@ -219,7 +236,7 @@ def refine(sentences: list[list[str]], labels: list[list[str]]) -> list[list[str
     sports = is_sports(norms)
     out = []
     for norm, labs in zip(norms, labels):
-        labs = quoted_titles(norm, labs)
+        labs = currencies(norm, quoted_titles(norm, labs))
         if sports:
             labs = teams_in_matches(norm, clubs_named_after_cities(norm, labs))
         out.append(name_particles(norm, labs))
