@@ -184,6 +184,8 @@ def teams_in_matches(norm: list[str], labels: list[str]) -> list[str]:
             if not any((f,) + tuple(norm[i + 1:i + n]) in teams for f in firsts):
                 continue
             nxt = norm[i + n] if i + n < len(norm) else ""
+            if nxt.startswith("ال") and nxt not in _masculine_nisbas():
+                continue  # "على الوحدة الوطنية": a noun with its adjective, not a club
             listed = norm[i][:1] in "وف" and len(firsts) > 1  # "السد والريان"
             if (listed or (i and any(f in before for f in bare_forms(norm[i - 1])))
                     or nxt in after or nxt == "(" or nxt[:1].isdigit()):
