@@ -2,7 +2,7 @@
 
 The BiLSTM-CRF reads one sentence at a time and has seen few TV programmes, stadiums or Gulf football
 clubs. Five rules, each checked against ANERcorp train's gold labels before it was kept (word lists in
-data/entity_context.tsv and data/gazetteer/clubs.tsv; docs/evaluation/ner.md, "Context rules"):
+data/entity_context.tsv, data/gazetteer/clubs.tsv and the outlet nouns of data/entity_cues.tsv; docs/evaluation/ner.md, "Context rules"):
 
 - a quoted title after a work or venue noun is MISC, after an outlet noun ORG ("برنامج « حوار من القلب »");
 - in a sports article (three or more sports words), a city tagged LOC that stands for its club is ORG:
@@ -21,7 +21,7 @@ import functools
 from dataclasses import dataclass
 
 from marsad.entities.bio import bio_spans
-from marsad.entities.lexicon import bare_forms
+from marsad.entities.lexicon import bare_forms, cues
 from marsad.places import clubs, demonyms
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
@@ -50,10 +50,11 @@ def context() -> Context:
     by_kind: dict[str, set[str]] = {}
     for phrase, kind in read_tsv("entity_context.tsv")[1:]:
         by_kind.setdefault(kind, set()).add(normalize(phrase))
-    heads = {w: "MISC" for w in by_kind.get("work", set()) | by_kind.get("venue", set())}
-    heads.update({w: "ORG" for w in by_kind.get("outlet", set())})
+    heads = {w: "MISC" for w in by_kind["work"] | by_kind["venue"]}
+    outlets = {form for m in cues().media for form in (m, "ال" + m)}  # "صحيفة", "الصحيفة"
+    heads.update({w: "ORG" for w in outlets})
     # a stadium or an outlet is never a person or a place; a work's title may name one ("برنامج «القاعدة»")
-    retype = frozenset(by_kind.get("venue", set()) | by_kind.get("outlet", set()))
+    retype = frozenset(by_kind["venue"] | outlets)
     return Context(heads, retype, frozenset(by_kind["before"]), frozenset(by_kind["last"]),
                    frozenset(by_kind["link"]), frozenset(by_kind["currency"]), frozenset(by_kind["amount"]))
 
