@@ -79,7 +79,7 @@ def proclitic_length(word: str) -> int:
     return best
 
 
-def _orig_prefix_end(text: str, norm_prefix_len: int) -> int:
+def orig_prefix_end(text: str, norm_prefix_len: int) -> int:
     """Map a proclitic length in the normalised word back to characters of the original word."""
     if norm_prefix_len == 0:
         return 0
@@ -101,7 +101,7 @@ def _word_info(surface: str) -> tuple[str, int]:
     """(normalised form, length of the proclitic prefix in original characters) of an Arabic word."""
     norm = normalize(surface)
     plen = proclitic_length(strip_marks(surface)) if norm else 0
-    return norm, (_orig_prefix_end(surface, plen) if plen else 0)
+    return norm, (orig_prefix_end(surface, plen) if plen else 0)
 
 
 def tokenize(text: str) -> list[Token]:
