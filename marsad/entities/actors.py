@@ -107,11 +107,16 @@ class ActorMatcher:
 
     def _supported(self, index: DocIndex, hit: Hit, firm: set[str]) -> bool:
         """A person's surname counts once the full name is in the article; any alias counts after a cue;
-        an outlet's common-word name ("العربية") also counts in quotation marks."""
+        an outlet's common-word name ("العربية") also counts in quotation marks; a group's or outlet's
+        common-word name also when the tagger found that very span a name of the actor's type
+        ("القاعدة" tagged ORG is al-Qaeda, not "the base"; a tagged surname could be anyone's, and a tagged
+        "مجلس الشيوخ" any country's senate)."""
         actor = hit.value.actor
         if actor.kind == "person" and actor.id in firm:
             return True
         if actor.kind == "media" and _quoted(index, hit):
+            return True
+        if actor.kind not in ("person", "government") and _tagged_as(index, hit, actor.type):
             return True
         return self._cued(index, hit)
 
@@ -140,6 +145,13 @@ class ActorMatcher:
 
 
 _QUOTES = frozenset('"«»“”\'')
+_TAGGER_LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
+
+
+def _tagged_as(index: DocIndex, hit: Hit, actor_type: str) -> bool:
+    """Did the NER tagger (doc.entity_spans) tag exactly this span with the label of the actor's type?"""
+    label = _TAGGER_LABELS.get(actor_type)
+    return any(s == hit.start and e == hit.end and lab == label for s, e, lab in index.doc.entity_spans)
 
 
 def _quoted(index: DocIndex, hit: Hit) -> bool:
