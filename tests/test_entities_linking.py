@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
+
 from marsad.document import Document
 from marsad.entities import EntityRecognizer
 from marsad.entities.actors import load_actors
@@ -248,6 +250,15 @@ def test_common_word_homonym_of_a_group_needs_a_cue(stage):
     assert run("وظهر حماس النزلاء وشوقهم للفعاليات", stage).entities == []
     doc = run("ووصل وفد حماس إلى القاهرة", stage)
     assert [e.name_en for e in doc.entities] == ["Hamas"]
+
+
+def test_common_word_alias_tagged_as_the_groups_type_names_the_group():
+    # AL-internationalNews (ANT 2018): no cue before «القاعدة», but the tagger reads it as an organisation
+    doc = marsad.analyze("وللحقيقة، فقد ابتذل مقتل زعيم «القاعدة» أسامة بن لادن مرارا.")
+    assert [(e.name, e.name_en) for e in doc.entities] == [("القاعدة", "Al-Qaeda"), ("أسامة بن لادن", "Osama bin Laden")]
+    # a tagged "مجلس الشيوخ" could be any country's senate: no US Senate without "الأمريكي"
+    doc = marsad.analyze("بين من يرى عدم تأجيل انتخابات مجلس الشيوخ وخوض مرشحي الحزب الحاكم الانتخابات.")
+    assert all(e.name_en != "US Senate" for e in doc.entities)
 
 
 def test_title_before_the_name_is_not_part_of_the_role():
