@@ -201,11 +201,13 @@ def currencies(norm: list[str], labels: list[str]) -> list[str]:
     ctx = context()
     labs = list(labels)
     for i in range(1, len(norm)):
-        if norm[i] in ctx.currencies and (norm[i - 1] in ctx.amounts or norm[i - 1][:1].isdigit()) \
-                and labs[i][2:] != "MISC" and labs[i - 1][:1] != "I" and (i + 1 == len(norm) or labs[i + 1][:1] != "I"):
+        if norm[i] not in ctx.currencies:
+            continue
+        if (norm[i - 1] in ctx.amounts or norm[i - 1][:1].isdigit()) and labs[i][2:] != "MISC" \
+                and labs[i - 1][:1] != "I" and (i + 1 == len(norm) or labs[i + 1][:1] != "I"):
             labs[i] = "B-MISC"
-            if i + 1 < len(norm) and norm[i + 1] == "استرليني" and labs[i + 1] == "O":
-                labs[i + 1] = "I-MISC"  # "جنيه إسترليني"
+        if labs[i] == "B-MISC" and i + 1 < len(norm) and norm[i + 1] == "استرليني" and labs[i + 1] in ("O", "B-MISC"):
+            labs[i + 1] = "I-MISC"  # "جنيه إسترليني" is one currency
     return labs
 
 
