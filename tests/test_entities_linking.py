@@ -303,6 +303,12 @@ def test_tagged_disease_is_not_an_organisation(sample1):
     assert not [e for e in sample1.entities if "كورونا" in e.name]
 
 
+def test_god_tagged_misc_is_no_actor():
+    # ANERcorp's convention tags "الله" MISC; an analyst's entity list should not hold it (SNN-008791)
+    stage = EntityRecognizer(tagger=FakeTagger([("الله", "MISC")]))
+    assert run("وفي الختام سأل الله أن يحفظ المملكة", stage).entities == []
+
+
 def test_no_alias_names_two_actors():
     from marsad.entities.actors import ActorMatcher
 
