@@ -110,3 +110,15 @@ def test_a_governorate_and_its_city_named_alike_stay_apart():
     ents = _geo("اندلعت اشتباكات في ريف دمشق. وقال مسؤول في دمشق إن الوضع مستقر.")
     assert ("ريف دمشق", "Rif Dimashq", ["ريف دمشق"]) in ents
     assert ("دمشق", "Damascus", ["دمشق"]) in ents
+
+
+def test_a_city_of_millions_the_tagger_reads_as_a_person_is_the_place_after_a_preposition():
+    # "أبو" and "بيونغ" look like the start of a person's name to the tagger
+    import marsad
+
+    doc = marsad.analyze("وصل الوفد إلى أبو ظبي أمس قادما من بيونغ يانغ.")
+    got = {(e.name, e.type, e.name_en) for e in doc.entities}
+    assert ("أبو ظبي", "GPE", "Abu Dhabi") in got and ("بيونغ يانغ", "GPE", "Pyongyang") in got
+    # a governorate named like a person (not a city of millions) stays the person after a preposition
+    doc = marsad.analyze("وأشار إلى صلاح الدين الأيوبي في خطابه.")
+    assert [(e.name, e.type) for e in doc.entities] == [("صلاح الدين الأيوبي", "PER")]

@@ -33,6 +33,8 @@ class Linker:
         spans = sorted((m.start, m.end, p) for p in doc.places for m in p.mentions)
         entities: list[Entity] = []
         for ent in doc.entities:
+            if ent.type == "PER" and _person_is_place(ent, spans):
+                ent.type, ent.roles, ent.affiliation = "LOC", [], None  # typed from its place below
             entities += _split_by_place(ent, spans, doc.text) if ent.type in _GEO_TYPES else [ent]
         linked: dict[str, Entity] = {}
         doc.entities = []
@@ -97,6 +99,15 @@ def _split_by_place(ent: Entity, spans, text: str) -> list[Entity]:
             out.append(Entity(id="", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
                               name_en=place.name_en, mentions=groups[key]))
     return out
+
+
+def _person_is_place(ent: Entity, spans) -> bool:
+    """Is a name only the tagger calls a person mentioned, every time, exactly as a place the geoparser
+    resolved? It resolves such names only on firm evidence ("إلى أبو ظبي", "محافظة صلاح الدين")."""
+    if ent.kind is not None or not ent.mentions:
+        return False
+    exact = {(s, e) for s, e, _ in spans}
+    return all((m.start, m.end) in exact for m in ent.mentions)
 
 
 def _overlapping_place(spans, ent, text: str):

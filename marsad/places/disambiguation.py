@@ -41,6 +41,7 @@ _COMPATIBLE = {
 # three times more often than its own (each name +2): a Saudi paper's "سفارة المملكة لدى قطر" beside
 # "المغرب" twice is Saudi Arabia; Al-Weeam's "الشؤون الداخلية للمملكة" beside البحرين ×12 is Bahrain.
 _HOME_KINGDOM = 6.0
+METROPOLIS = 1_000_000  # people: a city this large is the place even where the tagger reads a person
 # Directions say "a place follows"; "near" or "around" (محيط, قرب) are ordinary nouns too.
 DIRECTIONS = frozenset(("north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest"))
 
@@ -163,9 +164,11 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
             # (not for a curated common word: "منطقة الشمال" is the north, whatever the text is about)
             occ.choice = _namesake_at_home(occ, records, countries)
             continue
-        if occ.person and not (occ.trigger or occ.qualifiers or any(listed(occ, records[i]) for i in occ.fired)):
+        if occ.person and not (occ.trigger or occ.qualifiers or any(listed(occ, records[i]) for i in occ.fired)
+                               or (occ.prep and any(_metropolis(records[i]) for i in occ.fired))):
             # a name the tagger reads as a person (صلاح الدين) is a place only with a direction,
-            # a trigger word, or in a list of governorates
+            # a trigger word, in a list of governorates, or after a preposition when it is a city of a
+            # million ("إلى أبو ظبي", "في بيونغ يانغ": the tagger took أبو and بيونغ for a person's name)
             occ.choice = None
             continue
         best, best_key = None, None
@@ -213,6 +216,10 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
             if votes and not votes[records[best].country]:
                 home = _namesake_at_home(occ, records, votes)
                 occ.choice = best if home is None else home
+
+
+def _metropolis(rec) -> bool:
+    return rec.level == "city" and rec.population >= METROPOLIS
 
 
 def _namesake_at_home(occ: Occurrence, records: list[Record], votes: Counter) -> int | None:
