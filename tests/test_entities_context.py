@@ -4,24 +4,10 @@ Sentences are quoted from real articles (Saudi News Net 2015, ANT 2018; ids in t
 words as the tagger sees them. Labels given to `refine` stand for what the network said."""
 from __future__ import annotations
 
-from marsad.entities.bio import bio_spans
+from bio_labels import labels_for, names_in
 from marsad.entities.context import is_sports, refine
 from marsad.entities.tagger import load_tagger
 from marsad.text.normalize import normalize
-
-
-def _labels(words: list[str], names: dict[str, str]) -> list[str]:
-    labs = ["O"] * len(words)
-    for name, typ in names.items():
-        parts = name.split()
-        for i in range(len(words) - len(parts) + 1):
-            if words[i:i + len(parts)] == parts:
-                labs[i:i + len(parts)] = [f"B-{typ}"] + [f"I-{typ}"] * (len(parts) - 1)
-    return labs
-
-
-def _names(words: list[str], labs: list[str]) -> list[tuple[str, str]]:
-    return [(" ".join(words[a:b]), t) for a, b, t in bio_spans(labs)]
 
 
 # SNN-018873 (okaz) and SNN-000190 (aawsat), sports pages
@@ -38,39 +24,39 @@ def test_a_quoted_programme_after_its_noun_is_misc_and_a_quoted_paper_org():
     # SNN-000049 and SNN-000014 (aawsat)
     s1 = "وشرح مدير برنامج « فطن » العريني لـ « الشرق الأوسط » ، أن البرنامج سيشمل التدريب".split()
     s2 = "أفادت صحيفة « التايمز » البريطانية بفرار مئات الضباط في الجيش السوري".split()
-    out = refine([s1, s2], [_labels(s1, {"الشرق الأوسط": "LOC"}), _labels(s2, {"التايمز": "PER"})])
-    assert ("فطن", "MISC") in _names(s1, out[0])
-    assert ("الشرق الأوسط", "LOC") in _names(s1, out[0])  # no head noun before it: left to the network
-    assert ("التايمز", "ORG") in _names(s2, out[1])  # an outlet noun retypes a whole tagged name
+    out = refine([s1, s2], [labels_for(s1, {"الشرق الأوسط": "LOC"}), labels_for(s2, {"التايمز": "PER"})])
+    assert ("فطن", "MISC") in names_in(s1, out[0])
+    assert ("الشرق الأوسط", "LOC") in names_in(s1, out[0])  # no head noun before it: left to the network
+    assert ("التايمز", "ORG") in names_in(s2, out[1])  # an outlet noun retypes a whole tagged name
 
 
 def test_a_works_title_does_not_retype_a_name_and_long_quotations_are_not_titles():
     # AL-internationalNews-82-20131230: al-Qaeda's programme, not a programme called al-Qaeda
     s1 = "وبرنامج « القاعدة » الذي يخرج المجموعات السنية المتعاطفة معه من نسيجها الوطني".split()
     s2 = "أصدر تقريرا بعنوان « بن لادن مصمم على مهاجمة الداخل الأمريكي » قبل الهجمات".split()
-    out = refine([s1, s2], [_labels(s1, {"القاعدة": "ORG"}), _labels(s2, {})])
-    assert _names(s1, out[0]) == [("القاعدة", "ORG")]
-    assert _names(s2, out[1]) == []
+    out = refine([s1, s2], [labels_for(s1, {"القاعدة": "ORG"}), labels_for(s2, {})])
+    assert names_in(s1, out[0]) == [("القاعدة", "ORG")]
+    assert names_in(s2, out[1]) == []
 
 
 def test_cities_that_stand_for_clubs_are_organisations_in_a_sports_article():
     sents = [TRANSFER, RETIRED, MATCH]
     assert is_sports([[normalize(w) for w in s] for s in sents])
-    labels = [_labels(TRANSFER, {"مدريد": "LOC", "ومانشستر": "LOC", "ديفيد دي خيا": "PER"}),
-              _labels(RETIRED, {"أيكر كاسياس": "PER", "لبورتو": "LOC"}),
-              _labels(MATCH, {"خورخي داسيلفا": "PER"})]
+    labels = [labels_for(TRANSFER, {"مدريد": "LOC", "ومانشستر": "LOC", "ديفيد دي خيا": "PER"}),
+              labels_for(RETIRED, {"أيكر كاسياس": "PER", "لبورتو": "LOC"}),
+              labels_for(MATCH, {"خورخي داسيلفا": "PER"})]
     out = refine(sents, labels)
-    assert ("ريال مدريد", "ORG") in _names(TRANSFER, out[0])  # the prefix joins the name
-    assert ("ومانشستر يونايتد", "ORG") in _names(TRANSFER, out[0])
-    assert ("لبورتو", "ORG") in _names(RETIRED, out[1])  # before a masculine nisba
-    assert ("أيكر كاسياس", "PER") in _names(RETIRED, out[1])
+    assert ("ريال مدريد", "ORG") in names_in(TRANSFER, out[0])  # the prefix joins the name
+    assert ("ومانشستر يونايتد", "ORG") in names_in(TRANSFER, out[0])
+    assert ("لبورتو", "ORG") in names_in(RETIRED, out[1])  # before a masculine nisba
+    assert ("أيكر كاسياس", "PER") in names_in(RETIRED, out[1])
     # Arab clubs the network left untagged, in a match context
-    assert ("النصر", "ORG") in _names(MATCH, out[2]) and ("السد", "ORG") in _names(MATCH, out[2])
+    assert ("النصر", "ORG") in names_in(MATCH, out[2]) and ("السد", "ORG") in names_in(MATCH, out[2])
 
 
 def test_outside_sport_the_same_words_stay_as_they_were():
     s = "وقال رئيس الوزراء إن بورتو البرتغالي يستعد للانتخابات".split()  # made-up control, no sports word
-    labels = [_labels(DAM, {"إثيوبيا": "LOC"}), _labels(s, {"بورتو": "LOC"})]
+    labels = [labels_for(DAM, {"إثيوبيا": "LOC"}), labels_for(s, {"بورتو": "LOC"})]
     out = refine([DAM, s], labels)
     assert out == labels
 
@@ -79,20 +65,20 @@ def test_a_dateline_city_with_its_country_stays_a_place_in_a_sports_article():
     # SNN-000566 (aawsat) dateline, before a match report
     dateline = "ميونيخ ( ألمانيا ) - « د . ب . أ »".split()
     results = "سلتيك ( اسكتلندا ) - كوبنهاغن ( الدنمارك ) 1 - صفر".split()  # ANERcorp results line
-    labels = [_labels(dateline, {"ميونيخ": "LOC", "ألمانيا": "LOC"}), _labels(MATCH, {}),
-              _labels(results, {"سلتيك": "ORG", "اسكتلندا": "LOC", "كوبنهاغن": "LOC", "الدنمارك": "LOC"})]
+    labels = [labels_for(dateline, {"ميونيخ": "LOC", "ألمانيا": "LOC"}), labels_for(MATCH, {}),
+              labels_for(results, {"سلتيك": "ORG", "اسكتلندا": "LOC", "كوبنهاغن": "LOC", "الدنمارك": "LOC"})]
     out = refine([dateline, MATCH, results], labels)
-    assert ("ميونيخ", "LOC") in _names(dateline, out[0])
-    assert ("كوبنهاغن", "ORG") in _names(results, out[2]) and ("الدنمارك", "LOC") in _names(results, out[2])
+    assert ("ميونيخ", "LOC") in names_in(dateline, out[0])
+    assert ("كوبنهاغن", "ORG") in names_in(results, out[2]) and ("الدنمارك", "LOC") in names_in(results, out[2])
 
 
 def test_person_names_keep_their_particles():
     # AL-internationalNews-840-20180408 and AL-culture-154-20180311
     s1 = "وجه الشيخ محمد بن راشد آل مكتوم ، نائب رئيس الدولة".split()
     s2 = "كـ « كرسي برشلونة » للمعماري والمصمم فان دير روهي ( آخر مديري الباوهاوس )".split()
-    out = refine([s1, s2], [_labels(s1, {"محمد بن راشد": "PER"}), _labels(s2, {"دير روهي": "PER"})])
-    assert _names(s1, out[0]) == [("محمد بن راشد آل مكتوم", "PER")]
-    assert ("فان دير روهي", "PER") in _names(s2, out[1])
+    out = refine([s1, s2], [labels_for(s1, {"محمد بن راشد": "PER"}), labels_for(s2, {"دير روهي": "PER"})])
+    assert names_in(s1, out[0]) == [("محمد بن راشد آل مكتوم", "PER")]
+    assert ("فان دير روهي", "PER") in names_in(s2, out[1])
 
 
 def test_the_shipped_tagger_applies_the_rules_to_a_sports_report():
@@ -100,7 +86,7 @@ def test_the_shipped_tagger_applies_the_rules_to_a_sports_report():
     sents = [TRANSFER, RETIRED, MATCH]
     labels = tagger.tag_sentences(sents)
     out = refine(sents, labels)
-    names = [n for s, labs in zip(sents, out) for n in _names(s, labs)]
+    names = [n for s, labs in zip(sents, out) for n in names_in(s, labs)]
     assert ("السد", "ORG") in names and ("النصر", "ORG") in names
     assert not any(t == "LOC" and "مدريد" in n for n, t in names)
 
@@ -110,7 +96,7 @@ def test_a_currency_after_an_amount_is_misc():
     s1 = "و200 ألف دينار بتمويل شخصي".split()
     s2 = "خصص ثلاثمائة مليون جنيه إسترليني لتغطية النفقات".split()
     s3 = "وقال رئيس نادي ريال مدريد إن النادي".split()  # a club, not a currency: no amount before it
-    out = refine([s1, s2, s3], [["O"] * len(s1), ["O"] * len(s2), _labels(s3, {"ريال مدريد": "ORG"})])
-    assert _names(s1, out[0]) == [("دينار", "MISC")]
-    assert _names(s2, out[1]) == [("جنيه إسترليني", "MISC")]
-    assert _names(s3, out[2]) == [("ريال مدريد", "ORG")]
+    out = refine([s1, s2, s3], [["O"] * len(s1), ["O"] * len(s2), labels_for(s3, {"ريال مدريد": "ORG"})])
+    assert names_in(s1, out[0]) == [("دينار", "MISC")]
+    assert names_in(s2, out[1]) == [("جنيه إسترليني", "MISC")]
+    assert names_in(s3, out[2]) == [("ريال مدريد", "ORG")]
