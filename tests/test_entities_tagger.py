@@ -129,3 +129,12 @@ def test_ensemble_of_one_network_twice_tags_like_it(tmp_path):
     labels = one.tag_sentences(sents)
     assert two.tag_sentences(sents) == labels
     assert any(lab != "O" for labs in labels for lab in labs)
+
+
+def test_a_word_seen_whole_inside_a_name_keeps_its_letters_when_it_starts_one():
+    # Sky News Arabia, 2018-07-04: the tokenizer reads "ويليامسون" alone as و + يليامسون
+    text = ("تعرض وزير الدفاع البريطاني غافن ويليامسون إلى موقف محرج، عندما سيطر هاتفه على المحاضرة. "
+            "وكان ويليامسون يقول إن قوات سوريا الديمقراطية تواصل المعركة بنجاح. واعتذر ويليامسون عن الموقف.")
+    doc = TextLayer()(Document(text=text))
+    names = {doc.text[s:e] for s, e, label in load_tagger().tag(doc) if label == "PER"}
+    assert "ويليامسون" in names and "يليامسون" not in names

@@ -35,10 +35,15 @@ class Tagger:
         sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences] or [doc.tokens]
         words = [[t.text for t in toks] for toks in sents]
         labels = document_pass(words, self.tag_sentences(words))
+        found = [(toks, bio_spans(labs)) for toks, labs in zip(sents, labels)]
+        # words seen whole inside a name ("غافن ويليامسون"): the same word first in a name keeps its
+        # letters ("ويليامسون" alone is not و + يليامسون)
+        inner = {t.norm for toks, names in found for first, last, _ in names for t in toks[first + 1:last]}
         spans: list[tuple[int, int, str]] = []
-        for toks, labs in zip(sents, labels):
-            for first, last, typ in bio_spans(labs):
-                start = name_start(toks[first])
+        for toks, names in found:
+            for first, last, typ in names:
+                tok = toks[first]
+                start = tok.start if tok.norm in inner else name_start(tok)
                 spans.append((start, toks[last - 1].end, typ))
         return spans
 
