@@ -138,3 +138,9 @@ def test_a_word_seen_whole_inside_a_name_keeps_its_letters_when_it_starts_one():
     doc = TextLayer()(Document(text=text))
     names = {doc.text[s:e] for s, e, label in load_tagger().tag(doc) if label == "PER"}
     assert "ويليامسون" in names and "يليامسون" not in names
+
+
+def test_a_name_particle_is_not_a_proclitic():
+    text = "وقال فان در كلاوو إن الظروف صعبة"
+    doc = TextLayer()(Document(text=text))
+    assert any(doc.text[s:e].startswith("فان") for s, e, _ in load_tagger().tag(doc))

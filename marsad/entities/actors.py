@@ -107,16 +107,17 @@ class ActorMatcher:
 
     def _supported(self, index: DocIndex, hit: Hit, firm: set[str]) -> bool:
         """A person's surname counts once the full name is in the article; any alias counts after a cue;
-        an outlet's common-word name ("العربية") also counts in quotation marks; a group's or outlet's
-        common-word name also when the tagger found that very span a name of the actor's type
-        ("القاعدة" tagged ORG is al-Qaeda, not "the base"; a tagged surname could be anyone's, and a tagged
-        "مجلس الشيوخ" any country's senate)."""
+        an outlet's common-word name ("العربية") also counts in quotation marks; a group's or an
+        international body's common-word name also when the tagger found that very span a
+        name of the actor's type ("القاعدة" tagged ORG is al-Qaeda, not "the base"). Not a person's (a
+        tagged surname could be anyone's), a government body's (any country's senate) or an outlet's (a
+        tagged "الجزيرة" is as often the UAE football club)."""
         actor = hit.value.actor
         if actor.kind == "person" and actor.id in firm:
             return True
         if actor.kind == "media" and _quoted(index, hit):
             return True
-        if actor.kind not in ("person", "government") and _tagged_as(index, hit, actor.type):
+        if actor.kind in _TAGGER_SUPPORTED and _tagged_as(index, hit, actor.type):
             return True
         return self._cued(index, hit)
 
@@ -145,6 +146,7 @@ class ActorMatcher:
 
 
 _QUOTES = frozenset('"«»“”\'')
+_TAGGER_SUPPORTED = frozenset({"armed_group", "party", "international", "organization"})
 _TAGGER_LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
 
 

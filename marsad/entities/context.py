@@ -18,11 +18,12 @@ Nothing here reads the network's scores: the rules take BIO labels and return BI
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from marsad.entities.bio import bio_spans
-from marsad.entities.lexicon import bare_forms, cues
-from marsad.places import clubs, demonyms
+from marsad.entities.lexicon import bare_forms
+from marsad.places import clubs, demonyms, gazetteer
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
 
@@ -32,6 +33,7 @@ MAX_TITLE = 6  # words inside the quotes: longer quoted text is a quotation, not
 SPORTS_WORDS = 3  # sports words that make an article a sports report
 PUNCT = frozenset("(),.-:؛،\"'«»!?")
 _PROCLITICS = frozenset("وفبلك")
+_MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")
 
 
 @dataclass(frozen=True)
@@ -48,15 +50,22 @@ class Context:
 @functools.cache
 def context() -> Context:
     by_kind: dict[str, set[str]] = {}
+    spelled: dict[str, set[str]] = {}
     for phrase, kind in read_tsv("entity_context.tsv")[1:]:
         by_kind.setdefault(kind, set()).add(normalize(phrase))
+        spelled.setdefault(kind, set()).add(spelling(phrase))
     heads = {w: "MISC" for w in by_kind["work"] | by_kind["venue"]}
-    outlets = {form for m in cues().media for form in (m, "ال" + m)}  # "صحيفة", "الصحيفة"
-    heads.update({w: "ORG" for w in outlets})
+    heads.update({w: "ORG" for w in by_kind["outlet"]})
     # a stadium or an outlet is never a person or a place; a work's title may name one ("برنامج «القاعدة»")
-    retype = frozenset(by_kind["venue"] | outlets)
-    return Context(heads, retype, frozenset(by_kind["before"]), frozenset(by_kind["last"]),
-                   frozenset(by_kind["link"]), frozenset(by_kind["currency"]), frozenset(by_kind["amount"]))
+    retype = frozenset(by_kind["venue"] | by_kind["outlet"])
+    # particles are compared as spelled, hamza and madda kept: "فإن" is not "فان", "الـ" not "آل"
+    return Context(heads, retype, frozenset(spelled["before"]), frozenset(spelled["last"]),
+                   frozenset(spelled["link"]), frozenset(by_kind["currency"]), frozenset(by_kind["amount"]))
+
+
+def spelling(word: str) -> str:
+    """A word without diacritics and tatweel, its letters otherwise as written."""
+    return _MARKS.sub("", word)
 
 
 @functools.cache
@@ -106,10 +115,10 @@ def quoted_titles(norm: list[str], labels: list[str]) -> list[str]:
         j = i + 1
         if typ and norm[j] == "'" and norm[j + 1] == "'":
             j += 1
-        if typ and norm[j] in QUOTES:
+        if typ and norm[j] in QUOTES and labs[j] == "O":  # not a quote inside a tagged name (قناة " المسيرة ")
             close = QUOTES[norm[j]]
             k = next((k for k in range(j + 1, min(len(norm), j + 2 + MAX_TITLE)) if norm[k] == close), None)
-            if k and k > j + 1:
+            if k and k > j + 1 and not (k == j + 2 and norm[j + 1] in demonyms.forms()):  # « الإسبانية »
                 spans = bio_spans(labs[j + 1:k])
                 if not spans or (head in ctx.retype and len(spans) == 1 and spans[0][:2] == (0, k - j - 1)):
                     _set(labs, j + 1, k, typ)
@@ -142,14 +151,16 @@ def clubs_named_after_cities(norm: list[str], labels: list[str]) -> list[str]:
         prev = bare_forms(norm[a - 1]) if a else []
         if any(f[:1] == "ب" and f[1:] in kinds["club"] for f in bare_forms(norm[a])):
             continue  # "بروما": in Rome
-        bracketed = (nxt == "(" and b + 2 < len(norm) and labels[b + 1] == "B-LOC" and ")" in norm[b + 2:b + 5]
-                     and not _dateline(norm, a, norm.index(")", b + 2)))
+        close = _bracket_close(norm, labels, b)
+        bracketed = close is not None and not _dateline(norm, a, close)
         prefixed = any(f in kinds["prefix"] for f in prev)
         suffixed = nxt in kinds["suffix"]
         listed = (b - a == 1 and any(f in kinds["club"] for f in bare_forms(norm[a]))
-                  and not any(f in kinds["locative"] for f in prev))
+                  and not _placed(norm, labels, a, b))
         if not (bracketed or nxt in _masculine_nisbas() or prefixed or suffixed or listed):
             continue
+        if (prefixed or listed) and _country(norm[a:b]):
+            continue  # "فريق المغرب": a country playing is LOC in ANERcorp's convention
         start, end = a, b
         if prefixed and labs[a - 1] == "O" and not any(f in kinds["descriptor"] for f in prev):
             start = a - 1  # "ريال مدريد": the prefix is part of the name ("فريق الغرافة": not)
@@ -157,6 +168,47 @@ def clubs_named_after_cities(norm: list[str], labels: list[str]) -> list[str]:
             end = b + 1  # "مانشستر يونايتد"
         _set(labs, start, end, "ORG")
     return labs
+
+
+def _bracket_close(norm: list[str], labels: list[str], end: int) -> int | None:
+    """Index of ")" when a bracketed place right after a span fills the brackets ("كوبنهاغن ( الدنمارك )";
+    not "فولغوغراد ( ستالينغراد سابقا )")."""
+    if end + 2 >= len(norm) or norm[end] != "(" or labels[end + 1] != "B-LOC":
+        return None
+    k = end + 2
+    while k < len(norm) and labels[k] == "I-LOC":
+        k += 1
+    return k if k < len(norm) and norm[k] == ")" else None
+
+
+def _placed(norm: list[str], labels: list[str], start: int, end: int) -> bool:
+    """Is a club's city name used as the place: after a locative or a place word ("في روما", "مدينة
+    تورينو", "بالقرب من فالنسيا", "ضربت تورينو" is not caught), before a feminine nisba ("ليون الفرنسية"),
+    or in a list of places ("باريس وميلانو ونابولي")?"""
+    kinds = clubs.words()
+    trigs = gazetteer.triggers()
+    quals = gazetteer.qualifiers()
+    for w in norm[max(0, start - 2):start]:
+        for f in bare_forms(w):
+            if f in kinds["locative"] or trigs.get(f) not in (None, "prep") or f in quals \
+                    or (f.startswith("ال") and f[2:] in quals):
+                return True
+    nxt = norm[end] if end < len(norm) else ""
+    if nxt.endswith("يه") and nxt[:-1] in _masculine_nisbas():
+        return True
+    before_loc = start >= 1 and labels[start - 1][2:] == "LOC" and norm[start][:1] == "و"
+    after_loc = end + 1 < len(norm) and nxt[:1] == "و" and labels[end] == "B-LOC"
+    return before_loc or after_loc
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    gz = gazetteer.load()
+    return frozenset(k for k, cands in gz.keys.items() if any(gz.records[i].level == "country" for i, _ in cands))
+
+
+def _country(words: list[str]) -> bool:
+    return any(" ".join([f] + words[1:]) in _country_keys() for f in bare_forms(words[0]))
 
 
 def _dateline(norm: list[str], start: int, close: int) -> bool:
@@ -168,7 +220,7 @@ def _dateline(norm: list[str], start: int, close: int) -> bool:
 
 def teams_in_matches(norm: list[str], labels: list[str]) -> list[str]:
     """In a sports article: an untagged Arab club (clubs.tsv team) right after a match word, right before
-    "مع"/"على"/"ضد"/"(" or a score, or joined by و to the previous word, is ORG."""
+    "مع"/"على"/"ضد", a bracketed country or a score, or joined by و to a club just named, is ORG."""
     kinds = clubs.words()
     before, after = kinds["team_context"], kinds["team_next"]
     teams = _teams()
@@ -187,9 +239,12 @@ def teams_in_matches(norm: list[str], labels: list[str]) -> list[str]:
             nxt = norm[i + n] if i + n < len(norm) else ""
             if nxt.startswith("ال") and nxt not in _masculine_nisbas():
                 continue  # "على الوحدة الوطنية": a noun with its adjective, not a club
-            listed = norm[i][:1] in "وف" and len(firsts) > 1  # "السد والريان"
+            # "السد والريان": joined by و to a club just named (tagged ORG or listed itself)
+            listed = norm[i][:1] in "وف" and len(firsts) > 1 and i > 0 and (
+                labs[i - 1][2:] == "ORG" or any((f,) in teams for f in bare_forms(norm[i - 1])))
+            bracket = nxt == "(" and i + n + 1 < len(norm) and labs[i + n + 1] == "B-LOC"  # "الوكرة ( قطر )"
             if (listed or (i and any(f in before for f in bare_forms(norm[i - 1])))
-                    or nxt in after or nxt == "(" or nxt[:1].isdigit()):
+                    or nxt in after or bracket or nxt[:1].isdigit()):
                 _set(labs, i, i + n, "ORG")
                 break
     return labs
@@ -211,8 +266,9 @@ def currencies(norm: list[str], labels: list[str]) -> list[str]:
     return labs
 
 
-def name_particles(norm: list[str], labels: list[str]) -> list[str]:
-    """Person spans take in the particles of their names: "فان" before, "بن X" / "آل X" after."""
+def name_particles(spelled: list[str], labels: list[str]) -> list[str]:
+    """Person spans take in the particles of their names: "فان" before, "بن X" / "آل X" after.
+    `spelled`: the sentence's words as `spelling` gives them ("فإن" "so" is no "فان")."""
     ctx = context()
     labs = list(labels)
     changed = True
@@ -221,12 +277,12 @@ def name_particles(norm: list[str], labels: list[str]) -> list[str]:
         for a, b, typ in bio_spans(labs):
             if typ != "PER":
                 continue
-            if a and labs[a - 1] == "O" and norm[a - 1] in ctx.before:
+            if a and labs[a - 1] == "O" and spelled[a - 1] in ctx.before:
                 _set(labs, a - 1, b, "PER")
-            elif b < len(norm) and labs[b] == "O" and norm[b - 1] in ctx.last and norm[b] not in PUNCT:
+            elif b < len(spelled) and labs[b] == "O" and spelled[b - 1] in ctx.last and spelled[b] not in PUNCT:
                 labs[b] = "I-PER"
-            elif (b + 1 < len(norm) and labs[b] == "O" and norm[b] in ctx.link and norm[b + 1] not in PUNCT
-                  and labs[b + 1] in ("O", "B-PER")):
+            elif (b + 1 < len(spelled) and labs[b] == "O" and spelled[b] in ctx.link
+                  and spelled[b + 1] not in PUNCT and labs[b + 1] in ("O", "B-PER")):
                 labs[b:b + 2] = ["I-PER", "I-PER"]
             else:
                 continue
@@ -240,9 +296,9 @@ def refine(sentences: list[list[str]], labels: list[list[str]]) -> list[list[str
     norms = [[normalize(w) for w in words] for words in sentences]
     sports = is_sports(norms)
     out = []
-    for norm, labs in zip(norms, labels):
+    for words, norm, labs in zip(sentences, norms, labels):
         labs = currencies(norm, quoted_titles(norm, labs))
         if sports:
             labs = teams_in_matches(norm, clubs_named_after_cities(norm, labs))
-        out.append(name_particles(norm, labs))
+        out.append(name_particles([spelling(w) for w in words], labs))
     return out

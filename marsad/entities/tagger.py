@@ -6,7 +6,7 @@ import functools
 from marsad.document import Document, Token
 from marsad.entities.bio import bio_spans
 from marsad.entities.consistency import propagate
-from marsad.entities.context import refine
+from marsad.entities.context import context, refine, spelling
 from marsad.entities.neural import BiLstmCrf, load_gazetteer, load_model
 from marsad.resources import word_freq
 from marsad.text.normalize import normalize
@@ -43,7 +43,9 @@ class Tagger:
         for toks, names in found:
             for first, last, typ in names:
                 tok = toks[first]
-                start = tok.start if tok.norm in inner else name_start(tok)
+                # a name's own particle is no proclitic + stem ("فان در كلاوو", not ف + ان)
+                whole = tok.norm in inner or spelling(tok.text) in context().before
+                start = tok.start if whole else name_start(tok)
                 spans.append((start, toks[last - 1].end, typ))
         return spans
 
