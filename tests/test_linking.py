@@ -122,3 +122,14 @@ def test_a_city_of_millions_the_tagger_reads_as_a_person_is_the_place_after_a_pr
     # a governorate named like a person (not a city of millions) stays the person after a preposition
     doc = marsad.analyze("وأشار إلى صلاح الدين الأيوبي في خطابه.")
     assert [(e.name, e.type) for e in doc.entities] == [("صلاح الدين الأيوبي", "PER")]
+
+
+def test_a_city_and_the_governorate_named_after_it_are_one_entity():
+    # as in Sky News Arabia's Hodeidah reports (2018): two places, one name, one entity for the reader
+    import marsad
+
+    doc = marsad.analyze("قالت مصادر إن القوات تقدمت نحو مدينة الحديدة. "
+                         "وأضافت أن المعارك مستمرة في محافظة الحديدة غرب اليمن.")
+    assert sorted(p.level for p in doc.places if p.name == "الحديدة") == ["admin1", "city"]
+    hodeidah = [e for e in doc.entities if e.name == "الحديدة"]
+    assert len(hodeidah) == 1 and len(hodeidah[0].mentions) == 2

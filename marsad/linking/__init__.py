@@ -37,10 +37,11 @@ class Linker:
                 ent.type, ent.roles, ent.affiliation = "LOC", [], None  # typed from its place below
             entities += _split_by_place(ent, spans, doc.text) if ent.type in _GEO_TYPES else [ent]
         linked: dict[str, Entity] = {}
+        namesakes: dict[tuple, Entity] = {}  # a city and its governorate of one name ("الحديدة") are one entity
         doc.entities = []
         for ent in entities:
             place = _overlapping_place(spans, ent, doc.text) if ent.type in _GEO_TYPES else None
-            first = linked.get(place.id) if place is not None else None
+            first = (linked.get(place.id) or namesakes.get(_namesake_key(place))) if place is not None else None
             if first is not None:
                 # two names of one place ("الخليج العربي" ... "الخليج"): one entity, the fuller name
                 first.mentions = sorted(first.mentions + ent.mentions, key=lambda m: m.start)
@@ -54,6 +55,7 @@ class Linker:
             if not ent.name_en:
                 ent.name_en = place.name_en
             linked[place.id] = ent
+            namesakes.setdefault(_namesake_key(place), ent)
             if _widen(ent, place):
                 ent.name = place.name  # "التاجي" inside "معسكر التاجي": the camp is the entity
         taken = [(m.start, m.end) for e in doc.entities for m in e.mentions]
@@ -62,11 +64,12 @@ class Linker:
             free = [m for m in place.mentions if not _overlaps(m, taken)]
             if not free:
                 continue
-            ent = linked.get(place.id)
+            ent = linked.get(place.id) or namesakes.get(_namesake_key(place))
             if ent is None:
                 ent = Entity(id="", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
                              name_en=place.name_en)
                 doc.entities.append(ent)
+                namesakes.setdefault(_namesake_key(place), ent)
             ent.mentions.extend(Mention(m.start, m.end, m.text) for m in free)
             ent.mentions.sort(key=lambda m: m.start)
             taken.extend((m.start, m.end) for m in free)
@@ -99,6 +102,12 @@ def _split_by_place(ent: Entity, spans, text: str) -> list[Entity]:
             out.append(Entity(id="", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
                               name_en=place.name_en, mentions=groups[key]))
     return out
+
+
+def _namesake_key(place) -> tuple:
+    """Places that share it are one entity: same name, country and governorate (a city and the governorate
+    named after it, "الحديدة" and "محافظة الحديدة"); the places themselves stay apart."""
+    return (normalize(place.name), place.country, place.admin1)
 
 
 def _person_is_place(ent: Entity, spans) -> bool:
