@@ -311,6 +311,15 @@ def test_god_tagged_misc_is_no_actor():
     assert run("وفي الختام سأل الله أن يحفظ المملكة", stage).entities == []
 
 
+def test_words_of_blame_are_cut_from_a_tagged_organisation():
+    # Sky News Arabia (2018): "الإخوان الإرهابي" came out as one organisation with its epithet
+    stage = EntityRecognizer(tagger=FakeTagger([("حزب الإصلاح المتطرف", "ORG")]))
+    doc = run("واتهم حزب الإصلاح المتطرف بالتحريض", stage)
+    assert [(e.name, e.type) for e in doc.entities] == [("حزب الإصلاح", "ORG")]
+    doc = marsad.analyze("وأشار إلى أن الإخوان الإرهابي يسعى إلى الفوضى")
+    assert [(e.name, e.name_en) for e in doc.entities] == [("الإخوان", "Muslim Brotherhood")]
+
+
 def test_no_alias_names_two_actors():
     from marsad.entities.actors import ActorMatcher
 

@@ -92,6 +92,8 @@ class EntityRecognizer:
             if typ == "PER":
                 start = _skip_titles(doc, start, end)
             start, after_lam = _article_lam(doc, start)
+            if typ == "ORG":
+                end = _cut_epithets(doc, start, end)
             words = _words(doc.text, start, end)
             if typ is None or not words or _overlaps(start, end, taken) or _not_a_name(words):
                 continue
@@ -185,6 +187,18 @@ def _article_lam(doc: Document, start: int) -> tuple[int, bool]:
     if tok is not None and tok.start <= start - 2 and doc.text[start - 2:start] == "لل":
         return start - 1, True
     return start, False
+
+
+def _cut_epithets(doc: Document, start: int, end: int) -> int:
+    """End of a tagged organisation without the words of blame after its name ("الإخوان الإرهابية")."""
+    epithets = cues().epithets
+    last = doc.token_at(end - 1)
+    while last is not None and last.norm in epithets and last.start > start:
+        prev = doc.tokens[last.i - 1]
+        if prev.end <= start:
+            break
+        end, last = prev.end, prev
+    return end
 
 
 def _not_a_name(words: tuple[str, ...]) -> bool:

@@ -40,6 +40,7 @@ class Cues:
     stops: frozenset[str]
     person_cues: frozenset[str]  # honorific titles, with and without ال
     not_names: frozenset[str]  # words a tagged span may not consist of (diseases: كورونا)
+    epithets: frozenset[str]  # words of blame cut from the end of a tagged organisation ("الإرهابية")
 
 
 @functools.cache
@@ -62,6 +63,7 @@ def cues() -> Cues:
         stops=frozenset(w[0] for w in by_kind.get("stop", [])),
         person_cues=frozenset(person),
         not_names=frozenset(" ".join(w) for w in by_kind.get("not_name", [])),
+        epithets=frozenset(" ".join(w) for w in by_kind.get("epithet", [])),
     )
 
 
