@@ -159,8 +159,8 @@ def clubs_named_after_cities(norm: list[str], labels: list[str]) -> list[str]:
                   and not _placed(norm, labels, a, b))
         if not (bracketed or nxt in _masculine_nisbas() or prefixed or suffixed or listed):
             continue
-        if (prefixed or listed) and _country(norm[a:b]):
-            continue  # "فريق المغرب": a country playing is LOC in ANERcorp's convention
+        if (prefixed or listed) and _country(norm[a:b]) and not any(f in kinds["club"] for f in bare_forms(norm[a])):
+            continue  # "فريق المغرب": a country playing is LOC in ANERcorp's convention (a listed club: موناكو)
         start, end = a, b
         if prefixed and labs[a - 1] == "O" and not any(f in kinds["descriptor"] for f in prev):
             start = a - 1  # "ريال مدريد": the prefix is part of the name ("فريق الغرافة": not)
