@@ -11,6 +11,7 @@ import argparse
 import collections
 import gzip
 import pathlib
+import re
 
 from marsad.text.normalize import normalize
 
@@ -27,6 +28,9 @@ HEADER = (
 )
 
 
+_TRIPLED = re.compile(r"(.)\1\1")
+
+
 def build(src: pathlib.Path) -> list[tuple[str, str]]:
     """(normalised Arabic, English) pairs, one per Arabic word."""
     seen: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -36,8 +40,10 @@ def build(src: pathlib.Path) -> list[tuple[str, str]]:
             continue
         _, en, ar = parts
         key = normalize(ar)
-        # keep Arabic-letter words and capitalised Latin spellings only
-        if not key or not all("\u0621" <= c <= "\u064a" for c in key) or not en[:1].isupper():
+        # keep Arabic-letter words and capitalised Latin spellings only; a letter three times running is
+        # the source's noise ("Wiiiiamson" for Williamson, "Mmmmmmm")
+        if not key or not all("\u0621" <= c <= "\u064a" for c in key) or not en[:1].isupper() \
+                or _TRIPLED.search(en.lower()):
             continue
         seen[key][en] += 1
     out = []
