@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import collections
 
-from marsad.entities.features import stem_key, word_key
+from marsad.entities.features import norm_key, stem_key
 from marsad.entities.bio import bio_spans
+from marsad.text.normalize import normalize
 
 MIN_SHARE = 0.3
 
 
-def _key(word: str) -> str:
-    return stem_key(word_key(word))
-
-
-def propagate(sentences: list[list[str]], labels: list[list[str]],
-              min_share: float = MIN_SHARE) -> list[list[str]]:
-    """BIO labels of one document's sentences, with untagged repeats of tagged names labelled."""
-    keys = [[_key(w) for w in words] for words in sentences]
+def propagate(sentences: list[list[str]], labels: list[list[str]], min_share: float = MIN_SHARE,
+              norms: list[list[str]] | None = None) -> list[list[str]]:
+    """BIO labels of one document's sentences, with untagged repeats of tagged names labelled.
+    `norms`: the sentences' words already normalised (Token.norm), if the caller has them."""
+    if norms is None:
+        norms = [[normalize(w) for w in words] for words in sentences]
+    keys = [[stem_key(norm_key(n)) for n in ns] for ns in norms]
     typed: dict[tuple[str, ...], collections.Counter] = collections.defaultdict(collections.Counter)
     for ks, labs in zip(keys, labels):
         for a, b, typ in bio_spans(labs):

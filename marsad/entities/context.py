@@ -18,22 +18,19 @@ Nothing here reads the network's scores: the rules take BIO labels and return BI
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from marsad.entities.bio import bio_spans
-from marsad.entities.lexicon import bare_forms
+from marsad.entities.lexicon import PROCLITIC_LETTERS, bare_forms
 from marsad.places import clubs, demonyms, gazetteer
 from marsad.resources import read_tsv
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_marks
 
 # opening quote -> closing quote, as tokens ("''" is ANERcorp's and some sites' double apostrophe)
 QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'"}
 MAX_TITLE = 6  # words inside the quotes: longer quoted text is a quotation, not a title
 SPORTS_WORDS = 3  # sports words that make an article a sports report
 PUNCT = frozenset("(),.-:؛،\"'«»!?")
-_PROCLITICS = frozenset("وفبلك")
-_MARKS = re.compile("[\u064B-\u0652\u0670\u0640]")
 
 
 @dataclass(frozen=True)
@@ -53,7 +50,7 @@ def context() -> Context:
     spelled: dict[str, set[str]] = {}
     for phrase, kind in read_tsv("entity_context.tsv")[1:]:
         by_kind.setdefault(kind, set()).add(normalize(phrase))
-        spelled.setdefault(kind, set()).add(spelling(phrase))
+        spelled.setdefault(kind, set()).add(strip_marks(phrase))
     heads = {w: "MISC" for w in by_kind["work"] | by_kind["venue"]}
     heads.update({w: "ORG" for w in by_kind["outlet"]})
     # a stadium or an outlet is never a person or a place; a work's title may name one ("برنامج «القاعدة»")
@@ -61,11 +58,6 @@ def context() -> Context:
     # particles are compared as spelled, hamza and madda kept: "فإن" is not "فان", "الـ" not "آل"
     return Context(heads, retype, frozenset(spelled["before"]), frozenset(spelled["last"]),
                    frozenset(spelled["link"]), frozenset(by_kind["currency"]), frozenset(by_kind["amount"]))
-
-
-def spelling(word: str) -> str:
-    """A word without diacritics and tatweel, its letters otherwise as written."""
-    return _MARKS.sub("", word)
 
 
 @functools.cache
@@ -133,7 +125,7 @@ def is_sports(norm_sentences: list[list[str]]) -> bool:
     hits = 0
     for words in norm_sentences:
         for w in words:
-            if w in cues or (w[:1] in _PROCLITICS and any(f in cues for f in bare_forms(w))):
+            if w in cues or (w[:1] in PROCLITIC_LETTERS and any(f in cues for f in bare_forms(w))):
                 hits += 1
                 if hits >= SPORTS_WORDS:
                     return True
@@ -268,7 +260,7 @@ def currencies(norm: list[str], labels: list[str]) -> list[str]:
 
 def name_particles(spelled: list[str], labels: list[str]) -> list[str]:
     """Person spans take in the particles of their names: "فان" before, "بن X" / "آل X" after.
-    `spelled`: the sentence's words as `spelling` gives them ("فإن" "so" is no "فان")."""
+    `spelled`: the sentence's words as `strip_marks` gives them ("فإن" "so" is no "فان")."""
     ctx = context()
     labs = list(labels)
     changed = True
@@ -291,14 +283,17 @@ def name_particles(spelled: list[str], labels: list[str]) -> list[str]:
     return labs
 
 
-def refine(sentences: list[list[str]], labels: list[list[str]]) -> list[list[str]]:
-    """BIO labels of one document's sentences (surface words), with the context rules applied."""
-    norms = [[normalize(w) for w in words] for words in sentences]
+def refine(sentences: list[list[str]], labels: list[list[str]],
+           norms: list[list[str]] | None = None) -> list[list[str]]:
+    """BIO labels of one document's sentences (surface words), with the context rules applied.
+    `norms`: the same words normalised (Token.norm), if the caller has them."""
+    if norms is None:
+        norms = [[normalize(w) for w in words] for words in sentences]
     sports = is_sports(norms)
     out = []
     for words, norm, labs in zip(sentences, norms, labels):
         labs = currencies(norm, quoted_titles(norm, labs))
         if sports:
             labs = teams_in_matches(norm, clubs_named_after_cities(norm, labs))
-        out.append(name_particles([spelling(w) for w in words], labs))
+        out.append(name_particles([strip_marks(w) for w in words], labs))
     return out

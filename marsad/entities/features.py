@@ -17,7 +17,12 @@ _TOKEN = re.compile(
 
 def word_key(word: str) -> str:
     """Embedding key of a surface word: normalised Arabic, lower-cased Latin, every digit 0."""
-    return _DIGIT.sub("0", normalize(word).lower())
+    return norm_key(normalize(word))
+
+
+def norm_key(norm: str) -> str:
+    """`word_key` of a word already normalised (a Token's `norm`)."""
+    return _DIGIT.sub("0", norm.lower())
 
 
 def split_words(text: str) -> list[str]:

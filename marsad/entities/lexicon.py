@@ -10,6 +10,7 @@ from marsad.text.normalize import normalize
 
 # Proclitics that may precede a name or a role and stay outside its span: conjunction, then preposition.
 OUTER_PROCLITIC = re.compile(r"(?:و|ف)?(?:ب|ل|ك)?")
+PROCLITIC_LETTERS = frozenset("وفبلك")  # the letters OUTER_PROCLITIC is made of (a quick test before bare_forms)
 
 
 def words(phrase: str) -> tuple[str, ...]:

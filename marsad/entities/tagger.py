@@ -6,10 +6,10 @@ import functools
 from marsad.document import Document, Token
 from marsad.entities.bio import bio_spans
 from marsad.entities.consistency import propagate
-from marsad.entities.context import context, refine, spelling
-from marsad.entities.neural import BiLstmCrf, load_gazetteer, load_model
+from marsad.entities.context import context, refine
+from marsad.entities.neural import BiLstmCrf, load_model
 from marsad.resources import word_freq
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_marks
 from marsad.text.tokenize import orig_prefix_end
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -34,7 +34,7 @@ class Tagger:
         document pass (`document_pass`)."""
         sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences] or [doc.tokens]
         words = [[t.text for t in toks] for toks in sents]
-        labels = document_pass(words, self.tag_sentences(words))
+        labels = document_pass(words, self.tag_sentences(words), [[t.norm for t in toks] for toks in sents])
         found = [(toks, bio_spans(labs)) for toks, labs in zip(sents, labels)]
         # words seen whole inside a name ("غافن ويليامسون"): the same word first in a name keeps its
         # letters ("ويليامسون" alone is not و + يليامسون)
@@ -44,16 +44,20 @@ class Tagger:
             for first, last, typ in names:
                 tok = toks[first]
                 # a name's own particle is no proclitic + stem ("فان در كلاوو", not ف + ان)
-                whole = tok.norm in inner or spelling(tok.text) in context().before
+                whole = tok.norm in inner or strip_marks(tok.text) in context().before
                 start = tok.start if whole else name_start(tok)
                 spans.append((start, toks[last - 1].end, typ))
         return spans
 
 
-def document_pass(sentences: list[list[str]], labels: list[list[str]]) -> list[list[str]]:
+def document_pass(sentences: list[list[str]], labels: list[list[str]],
+                  norms: list[list[str]] | None = None) -> list[list[str]]:
     """One document's BIO labels after the network: the context rules (marsad.entities.context), then
-    repeats of a name tagged elsewhere in the document get its label (marsad.entities.consistency)."""
-    return propagate(sentences, refine(sentences, labels))
+    repeats of a name tagged elsewhere in the document get its label (marsad.entities.consistency).
+    `norms`: the words normalised (Token.norm), if the caller has them; else they are computed once here."""
+    if norms is None:
+        norms = [[normalize(w) for w in words] for words in sentences]
+    return propagate(sentences, refine(sentences, labels, norms), norms=norms)
 
 
 def in_blocks(sentences: list[list[str]], labels: list[list[str]], block: int) -> list[list[str]]:
@@ -67,8 +71,8 @@ def in_blocks(sentences: list[list[str]], labels: list[list[str]], block: int) -
 
 @functools.cache
 def _name_words() -> frozenset[str]:
-    """Word keys that begin a listed name (data/ner/gazetteer.tsv: ANERgazet, ANETAC)."""
-    return frozenset(k for k, flags in load_gazetteer().items() if any(f.endswith("-B") for f in flags))
+    """Word keys that begin a listed name: the shipped tagger's gazetteer flags (ANERgazet, ANETAC)."""
+    return frozenset(k for k, flags in load_model().feat.gaz.items() if any(f.endswith("-B") for f in flags))
 
 
 def _name_proclitics(tok: Token, prefix: str) -> str:
@@ -77,7 +81,7 @@ def _name_proclitics(tok: Token, prefix: str) -> str:
     The tokenizer prefers the longest split into attested parts, so "ولويس" (and Luis) splits as ول + ويس
     and "بدرو" (Pedro) as ب + درو. A shorter proclitic wins when what it leaves is a listed name more frequent
     than the tokenizer's stem ("لويس": 1,016 news occurrences against 18)."""
-    norm = normalize(tok.text)
+    norm = tok.norm
     freq = word_freq()
     stem_freq = freq.get(norm[len(prefix):], 0)
     for k in range(len(prefix) - 1, -1, -1):
