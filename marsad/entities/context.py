@@ -78,11 +78,6 @@ def _team_starts() -> frozenset[str]:
     return frozenset(firsts | {f[2:] for f in firsts if f.startswith("ال")})
 
 
-@functools.cache
-def _masculine_nisbas() -> frozenset[str]:
-    return frozenset(f for f in demonyms.forms() if f.endswith("ي"))
-
-
 def _set(labs: list[str], start: int, end: int, typ: str) -> None:
     labs[start:end] = [f"B-{typ}"] + [f"I-{typ}"] * (end - start - 1)
 
@@ -149,7 +144,7 @@ def clubs_named_after_cities(norm: list[str], labels: list[str]) -> list[str]:
         suffixed = nxt in kinds["suffix"]
         listed = (b - a == 1 and any(f in kinds["club"] for f in bare_forms(norm[a]))
                   and not _placed(norm, labels, a, b))
-        if not (bracketed or nxt in _masculine_nisbas() or prefixed or suffixed or listed):
+        if not (bracketed or nxt in demonyms.masculine() or prefixed or suffixed or listed):
             continue
         if (prefixed or listed) and _country(norm[a:b]) and not any(f in kinds["club"] for f in bare_forms(norm[a])):
             continue  # "فريق المغرب": a country playing is LOC in ANERcorp's convention (a listed club: موناكو)
@@ -177,16 +172,13 @@ def _placed(norm: list[str], labels: list[str], start: int, end: int) -> bool:
     """Is a club's city name used as the place: after a locative or a place word ("في روما", "مدينة
     تورينو", "بالقرب من فالنسيا", "ضربت تورينو" is not caught), before a feminine nisba ("ليون الفرنسية"),
     or in a list of places ("باريس وميلانو ونابولي")?"""
-    kinds = clubs.words()
-    trigs = gazetteer.triggers()
     quals = gazetteer.qualifiers()
     for w in norm[max(0, start - 2):start]:
         for f in bare_forms(w):
-            if f in kinds["locative"] or trigs.get(f) not in (None, "prep") or f in quals \
-                    or (f.startswith("ال") and f[2:] in quals):
+            if clubs.place_word(f) or f in quals or (f.startswith("ال") and f[2:] in quals):
                 return True
     nxt = norm[end] if end < len(norm) else ""
-    if nxt.endswith("يه") and nxt[:-1] in _masculine_nisbas():
+    if nxt.endswith("يه") and nxt[:-1] in demonyms.masculine():
         return True
     before_loc = start >= 1 and labels[start - 1][2:] == "LOC" and norm[start][:1] == "و"
     after_loc = end + 1 < len(norm) and nxt[:1] == "و" and labels[end] == "B-LOC"
@@ -229,7 +221,7 @@ def teams_in_matches(norm: list[str], labels: list[str]) -> list[str]:
             if not any((f,) + tuple(norm[i + 1:i + n]) in teams for f in firsts):
                 continue
             nxt = norm[i + n] if i + n < len(norm) else ""
-            if nxt.startswith("ال") and nxt not in _masculine_nisbas():
+            if nxt.startswith("ال") and nxt not in demonyms.masculine():
                 continue  # "على الوحدة الوطنية": a noun with its adjective, not a club
             # "السد والريان": joined by و to a club just named (tagged ORG or listed itself)
             listed = norm[i][:1] in "وف" and len(firsts) > 1 and i > 0 and (

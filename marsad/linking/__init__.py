@@ -23,17 +23,22 @@ class Linker:
 
     def __call__(self, doc: Document) -> Document:
         if doc.times:
-            kept = [e for e in doc.entities if not _inside_times(e, doc)]
-            if len(kept) < len(doc.entities):
-                for n, ent in enumerate(kept, 1):  # ids stay e1..eN (no statement or event refers to them yet)
-                    ent.id = f"e{n}"
-                doc.entities = kept
-        if not doc.places:
-            return doc
+            doc.entities = [e for e in doc.entities if not _inside_times(e, doc)]
+        if doc.places:
+            self._link_places(doc)
+        # ids e1..eN in order of first mention (no statement or event refers to them yet)
+        doc.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else len(doc.text))
+        for k, ent in enumerate(doc.entities, 1):
+            ent.id = f"e{k}"
+        return doc
+
+    @staticmethod
+    def _link_places(doc: Document) -> None:
         spans = sorted((m.start, m.end, p) for p in doc.places for m in p.mentions)
+        exact = {(s, e) for s, e, _ in spans}
         entities: list[Entity] = []
         for ent in doc.entities:
-            if ent.type == "PER" and _person_is_place(ent, spans):
+            if ent.type == "PER" and _person_is_place(ent, exact):
                 ent.type, ent.roles, ent.affiliation = "LOC", [], None  # typed from its place below
             entities += _split_by_place(ent, spans, doc.text) if ent.type in _GEO_TYPES else [ent]
         linked: dict[str, Entity] = {}
@@ -73,11 +78,6 @@ class Linker:
             ent.mentions.extend(Mention(m.start, m.end, m.text) for m in free)
             ent.mentions.sort(key=lambda m: m.start)
             taken.extend((m.start, m.end) for m in free)
-        # ids e1..eN in order of first mention (no statement or event refers to them yet)
-        doc.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else len(doc.text))
-        for k, ent in enumerate(doc.entities, 1):
-            ent.id = f"e{k}"
-        return doc
 
 
 def _split_by_place(ent: Entity, spans, text: str) -> list[Entity]:
@@ -110,13 +110,10 @@ def _namesake_key(place) -> tuple:
     return (normalize(place.name), place.country, place.admin1)
 
 
-def _person_is_place(ent: Entity, spans) -> bool:
+def _person_is_place(ent: Entity, place_spans: set[tuple[int, int]]) -> bool:
     """Is a name only the tagger calls a person mentioned, every time, exactly as a place the geoparser
     resolved? It resolves such names only on firm evidence ("إلى أبو ظبي", "محافظة صلاح الدين")."""
-    if ent.kind is not None or not ent.mentions:
-        return False
-    exact = {(s, e) for s, e, _ in spans}
-    return all((m.start, m.end) in exact for m in ent.mentions)
+    return ent.kind is None and bool(ent.mentions) and all((m.start, m.end) in place_spans for m in ent.mentions)
 
 
 def _overlapping_place(spans, ent, text: str):

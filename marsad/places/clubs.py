@@ -30,6 +30,12 @@ def sporty(sentence_norm: str) -> bool:
     return any(w in cues for word in sentence_norm.split() for w in matching.strip_clitics(word))
 
 
+def place_word(word: str) -> bool:
+    """Does this word (proclitics removed) say that a place name follows: a locative preposition (في، قرب)
+    or a place noun (مدينة، منطقة)? After it a club's city is the city."""
+    return word in words()["locative"] or gazetteer.triggers().get(word) not in (None, "prep")
+
+
 def in_place_list(norm: str, hits: list[matching.Hit], n: int) -> bool:
     """Is hits[n] next to a town that is no club's name, in a list or a route ("أبوظبي والعين ودبي")?"""
     gz = gazetteer.load()
@@ -59,12 +65,11 @@ def is_club(norm: str, hit: matching.Hit, sentence_norm: Callable[[], str],
     nxt = matching.next_words(norm, hit.end, 2)
     if nxt and (nxt[0] in kinds["suffix"] or " ".join(nxt) in kinds["suffix"]):
         return sporty(sentence_norm())  # "مانشستر سيتي", not "القطيف سيتي مول"
-    if nxt and nxt[0].endswith("ي") and nxt[0] in demonyms.forms():
+    if nxt and nxt[0] in demonyms.masculine():
         return sporty(sentence_norm())  # "العين الإماراتي", "موناكو الفرنسي": the nisba describes a club
     if hit.key not in kinds["club"] or "ب" in hit.prefix:
         return False
     before = matching.strip_clitics(prev[0]) if prev else []
-    trigs = gazetteer.triggers()
-    if any(w in kinds["locative"] or trigs.get(w) not in (None, "prep") for w in before):
+    if any(place_word(w) for w in before):
         return False  # "في روما", "مدينة برشلونة"
     return sporty(sentence_norm()) and not listed_with_towns()  # not "أربع مدن وهي أبوظبي والعين ودبي"

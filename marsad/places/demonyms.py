@@ -37,6 +37,13 @@ def forms() -> dict[str, str]:
 
 
 @functools.cache
+def masculine() -> frozenset[str]:
+    """The masculine singular nisbas among the forms ("الفرنسي"): they describe a club, a city takes the
+    feminine ("موناكو الفرنسي" the club, "ليون الفرنسية" the city)."""
+    return frozenset(f for f in forms() if f.endswith("ي"))
+
+
+@functools.cache
 def iso2_of() -> dict[str, str]:
     """ISO3 -> ISO2 for the countries in the demonym table."""
     return {row[0]: row[1] for row in read_tsv("demonyms.tsv")[1:]}
