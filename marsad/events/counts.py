@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marsad.document import Token
 from marsad.events.lexicon import counts_lexicon
-from marsad.events.triggers import is_break, token_keys
+from marsad.events.triggers import is_break, ordered_keys, token_keys
 from marsad.text.normalize import ascii_digits
 
 
@@ -16,7 +16,7 @@ def _number(tok: Token) -> int | None:
         except ValueError:
             return None
     for table in ("number", "vague", "dual"):
-        for k in token_keys(tok):
+        for k in ordered_keys(tok):
             if k in lex[table]:
                 return lex[table][k]
     return None
@@ -26,9 +26,10 @@ def _count_near(tokens: list[Token], j: int, lo: int, hi: int) -> int | None:
     """The number standing beside the casualty word at j: after it (مقتل 5) or before it (20 قتيلا)."""
     lex = counts_lexicon()
     own = None
-    for k in token_keys(tokens[j]):
+    for k in ordered_keys(tokens[j]):
         if k in lex["dual"]:
             own = lex["dual"][k]
+            break
     if own:
         return own
     for step in (1, 2):

@@ -12,7 +12,7 @@ import functools
 
 from marsad.document import Token
 from marsad.events.lexicon import function_words, modality_cues, word_set
-from marsad.events.triggers import has_proclitic, is_break, token_keys
+from marsad.events.triggers import has_proclitic, is_break, ordered_keys, token_keys
 from marsad.text.normalize import normalize
 
 RANK = {"denied": 4, "negated": 3, "hypothetical": 2, "future": 1, "asserted": 0}
@@ -56,7 +56,7 @@ def _starting_at(tok: Token, index: dict[str, list]) -> list:
     if tok.kind != "word":
         return []
     out = []
-    for key in token_keys(tok) | {tok.norm, normalize(tok.stem)}:
+    for key in dict.fromkeys(ordered_keys(tok) + [tok.norm, normalize(tok.stem)]):
         out += index.get(key, ())
     return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from marsad.document import Document, Participant, Token
 from marsad.countries import iso3_from_iso2
 from marsad.events.lexicon import counts_lexicon, function_words, sectors, word_set
-from marsad.events.triggers import is_break, token_keys
+from marsad.events.triggers import is_break, ordered_keys, token_keys
 from marsad.text.normalize import normalize
 
 # Word lists from marsad/data/events/function_words.tsv (see its header for what each kind does).
@@ -89,7 +89,7 @@ class PhraseFinder:
 
     def _sector(self, tok: Token) -> tuple[str, bool] | None:
         table = sectors()
-        for k in token_keys(tok):
+        for k in ordered_keys(tok):
             if k in table:
                 return table[k]
         return None

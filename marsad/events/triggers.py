@@ -40,6 +40,12 @@ def token_keys(tok: Token) -> frozenset[str]:
     return _keys(tok.norm, stem)
 
 
+def ordered_keys(tok: Token) -> list[str]:
+    """`token_keys`, most specific first (longest, then alphabetical): for lookups where the first match
+    wins, so that the answer does not depend on a set's hash order ("القاعده" before "قاعده")."""
+    return sorted(token_keys(tok), key=lambda k: (-len(k), k))
+
+
 def has_proclitic(tok: Token, letter: str) -> bool:
     return letter in normalize(tok.prefix).replace("ال", "")
 
