@@ -8,14 +8,14 @@ import re
 from dataclasses import dataclass
 
 from marsad.times import calendar as cal
-from marsad.times.grammar import GATES, IMPLIES, NARROW, NARROW_MIN_LENGTH, Words, gates, patterns
+from marsad.times.grammar import GATES, IMPLIES, NARROW, NARROW_MIN_LENGTH, Words, blocks, gates, patterns
 from marsad.times.handlers import HANDLERS
 from marsad.times.handlers.clock import code_hour
 from marsad.times.handlers.common import bound_kind, future_clause, period_of
 from marsad.times.handlers.periods import cut_edge
 from marsad.times.lexicon import alternation, lexicon
 from marsad.times.numbers import parse_number
-from marsad.times.resolve import Res, day_res, month_res, range_res
+from marsad.times.resolve import Res, _day, day_res, month_res, range_res
 
 
 @dataclass(slots=True)
@@ -97,17 +97,10 @@ def _scan() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     return re.compile(f"(?=({alternation(by_word)}))"), opens
 
 
-_RUNNABLE: dict[tuple[frozenset, bool], list] = {}
-
-
+@functools.lru_cache(maxsize=4096)
 def _runnable(open_gates: frozenset, long: bool = True) -> list:
     """The patterns whose gates are all open (cached per set of open gates: texts repeat them a lot)."""
-    plan = _RUNNABLE.get((open_gates, long))
-    if plan is None:
-        if len(_RUNNABLE) > 4096:
-            _RUNNABLE.clear()
-        plan = _RUNNABLE[open_gates, long] = [(n, p, h) for n, p, needs, h in _plan(long) if needs <= open_gates]
-    return plan
+    return [(n, p, h) for n, p, needs, h in _plan(long) if needs <= open_gates]
 
 
 def candidates(norm: str, ref) -> list[Hit]:
@@ -320,20 +313,24 @@ def _expand_lists(hits: list[Hit]) -> list[Hit]:
 _NOT_OPEN = frozenset({"range", "day_range", "month_day_range", "now"})
 
 
-# "نهاية العام", "آخر الشهر": an end word and a bare unit, with no direction, هذا or anaphora
-_BARE_END = re.compile(r"\S+\s+ال(?P<u>اسبوع|شهر|عام|سنه)")
-_UNIT_OF = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
-_MAX_DAYS = {"week": 6, "month": 30, "year": 365}
+# the longest span of days an antecedent may have to give the unit's value ("اليوم نفسه" needs a day)
+_MAX_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
+
+
+@functools.cache
+def _bare_end() -> re.Pattern:
+    """"نهاية العام", "آخر الشهر": an end word and a bare period unit, with no direction, هذا or anaphora."""
+    return re.compile(rf"\S+\s+ال(?P<u>{blocks()['PERIOD']})")
 
 
 def _narrated_end(norm: str, h: Hit, start: int, rd: dt.date, ante: Hit | None) -> Res | None:
     """"في عام 2010 اندلعت المعارك واستمرت حتى نهاية العام": after حتى, a bare "نهاية العام/الشهر" in a paragraph
     whose latest stated time lies before the publication's year (month) ends that time's year (month), a past
     day; an antecedent too vague for the unit gives no value. Not in a future clause ("ستستمر حتى نهاية العام")."""
-    bare = _BARE_END.fullmatch(norm, h.start, h.end)
+    bare = _bare_end().fullmatch(norm, h.start, h.end)
     if bare is None or ante is None:
         return None
-    unit = _UNIT_OF[bare["u"]]
+    unit = lexicon().units[bare["u"]][0]
     if ante.res.hi >= period_of(rd, unit, 0).lo or future_clause(norm, start):
         return None
     if (ante.res.hi - ante.res.lo).days > _MAX_DAYS[unit]:
@@ -353,7 +350,7 @@ def _open_range(norm: str, h: Hit, ref, ante: Hit | None = None) -> Hit | None:
     if bound is None:
         return None
     kind, start = bound
-    rd = ref.date() if isinstance(ref, dt.datetime) else ref
+    rd = _day(ref)
     if kind == "since":
         if h.res.grain in ("month", "year", "week", "range") and h.res.kind != "clock_range":
             if h.res.lo > rd:
@@ -418,7 +415,7 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
             if h.res.value is not None and h.res.lo is not None and h.res.kind not in ("duration", "set", "clock_range"):
                 before, ante, ante_hit = ante, h.res, h
             continue
-        unit, which, edge, offset = h.res.same
+        unit, which, later, offset = h.res.same
         modified = None
         if ante_hit is not None and unit == "year" and which is None and _MODIFIES.fullmatch(norm[ante_hit.end:h.start]) \
                 and not re.search(r"\d{4}", norm[ante_hit.start:ante_hit.end]):
@@ -428,7 +425,7 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
         lo = ante.lo if ante else None
         span_days = (ante.hi - ante.lo).days if ante and ante.hi else 0
         # the antecedent must be at least as precise as the unit: a day for "اليوم نفسه", a month for "الشهر نفسه"
-        precise = ante is not None and span_days <= {"day": 0, "week": 6, "month": 30, "year": 365}[unit]
+        precise = ante is not None and span_days <= _MAX_DAYS[unit]
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         end = h.end
         if precise and unit == "month" and ante_hit is not None and ante_hit.rule.startswith("hijri"):
@@ -459,7 +456,7 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
         # no value, not the publication's
         fallback = ante is None and ref is not None and (
             offset < 0 or (offset > 0 and future_clause(norm, h.start, first_person=True)))
-        rd = (ref.date() if isinstance(ref, dt.datetime) else ref) if ref is not None else None
+        rd = _day(ref)
         if dm is not None:
             # "في 7 من الشهر الذي يليه": that day of the antecedent's month moved by the offset
             base = lo if precise and lo is not None else (rd if fallback else None)
@@ -469,9 +466,9 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
             except ValueError:
                 res = Res(None, "day")
         elif precise and lo is not None:
-            res = _unit_from(lo, unit, offset, edge, which)
+            res = _unit_from(lo, unit, offset, later, which)
         elif fallback:
-            res = _unit_from(rd, unit, offset, edge, which)  # "نهاية العام السابق": the late half of last year
+            res = _unit_from(rd, unit, offset, later, which)  # "نهاية العام السابق": the late half of last year
         else:
             res = Res(None, h.res.grain if which is None else "range")
         if modified is not None and out and out[-1] is modified:
@@ -484,12 +481,12 @@ def resolve_same(norm: str, hits: list[Hit], ref=None) -> list[Hit]:
     return out
 
 
-def _unit_from(base: dt.date, unit: str, offset: int, edge, which) -> Res:
+def _unit_from(base: dt.date, unit: str, offset: int, later: bool, which) -> Res:
     """The day, week, month or year `offset` units from the one holding `base`, cut to its edge if one is named."""
     if unit == "day":
         return day_res(base + dt.timedelta(days=offset))
     res = period_of(base, unit, offset)
-    return res if which is None else cut_edge(res, edge, which, None)
+    return res if which is None else cut_edge(res, later, which, None)
 
 
 def _in_year(res: Res, year: int) -> Res | None:

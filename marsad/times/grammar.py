@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from marsad.times.lexicon import alternation, lexicon
+from marsad.times.lexicon import alternation, lexicon, unit_forms
 
 # An expression starts at a word boundary, after optional proclitics و ف then ب ل ك, which stay
 # outside the span ("وفي يناير", "بالأمس" -> "الأمس").
@@ -42,6 +42,10 @@ def blocks() -> dict[str, str]:
     b["PART_W"] = alternation(lex.part_words)  # "الأولى", "الأخيرة" (من العام)
     b["UNIT"] = rf"(?:ال)?{alternation(lex.units)}{_END}"
     b["UNITW"] = alternation(lex.units) + _END
+    # a calendar period's bare singular: "العام نفسه", "نهاية الشهر"; with the day: "اليوم التالي"
+    b["PERIOD"] = alternation(unit_forms("week", "month", "year"))
+    b["PERIOD_D"] = alternation(unit_forms("day", "week", "month", "year"))
+    b["PERIOD_L"] = alternation(unit_forms("week", "month", "year", "decade", "century"))  # "هذا العقد"
     b["PART_N"] = alternation([p for p in lex.parts if len(p) > 1 and not p.endswith("ا") and not p.startswith("ال")]) + _END
     b["PART_ADV"] = alternation([p for p in lex.parts if len(p) > 1]) + _END
     b["PART_CLOCK"] = alternation(lex.parts) + _END
@@ -61,8 +65,8 @@ def blocks() -> dict[str, str]:
     b["DUR"] = rf"{part}(?:\s*(?:,|و)?\s*(?:و\s*)?{part})*"
     b["FEW"] = r"(?:بضع(?:ه)?|عده|بعض)"
     # edge words (edges.tsv): "مطلع", "أواخر", "في وقت لاحق من"; EDGE_NAME those that also edge a season or decade
-    b["EDGE"] = alternation([*lex.edges, *("في " + f for f, (_, _, fi) in lex.edges.items() if fi)])
-    b["EDGE_NAME"] = alternation([f for f, (_, names, _) in lex.edges.items() if names])
+    b["EDGE"] = alternation([*lex.edges, *("في " + f for f, (_, _, fi, _) in lex.edges.items() if fi)])
+    b["EDGE_NAME"] = alternation([f for f, (_, names, _, _) in lex.edges.items() if names])
     # fractions of an hour (fractions.tsv): "والنصف", "وثلاثة أرباع"; one-word forms also with the article
     b["FRAC_1"] = rf"(?:ال)?{alternation([f for f in lex.fractions if ' ' not in f])}"
     b["FRAC_W"] = rf"(?:{alternation([f for f in lex.fractions if ' ' in f])}|{b['FRAC_1']})"
@@ -91,9 +95,13 @@ class Words:
         if any(len(w.split()) != 1 for w in self.words):
             raise ValueError("a word gate takes single words")  # the joint scan finds words, not phrases
         self.digit = digit
-        self._rx = re.compile((r"\d|" if digit else "") + alternation(self.words))
+
+    @functools.cached_property
+    def _rx(self) -> re.Pattern:
+        return re.compile((r"\d|" if self.digit else "") + alternation(self.words))
 
     def search(self, text: str):
+        """This gate alone (extract opens all gates in one joint scan; this serves tests and checks)."""
         return self._rx.search(text)
 
 
@@ -202,14 +210,14 @@ def gates() -> dict:
         "hour_word": re.compile(b["HOUR_W"].removeprefix("(?:ال)?")),
         "set_word": _Either(re.compile(b["SETW"]), _WordStart(r"كل\s"),
                             re.compile(rf"ايام\s+(?:{b['WD']}|{b['WDBARE']})")),
-        "same_unit": re.compile(rf"{b['SAME_PRE']}\s+ال(?:يوم|اسبوع|شهر|عام|سنه)"
-                                rf"|ال(?:يوم|اسبوع|شهر|عام|سنه)\s+{b['REL_POST']}"),
+        "same_unit": re.compile(rf"{b['SAME_PRE']}\s+ال{b['PERIOD_D']}"
+                                rf"|ال{b['PERIOD_D']}\s+{b['REL_POST']}"),
         "akhir_unit": re.compile(rf"اخر\s+(?:\d|{b['NW']}|{b['UNIT']})"),
         "few_after": re.compile(r"(?:قبل|منذ|بعد|خلال)\s+(?:بضع|عده|بعض)"),
         # an edge word, then what the edge pattern takes after it: a month, a unit, a year
         # two or three words in a row
         "edge_of": re.compile(rf"{alternation(lex.edges)}\s+(?:(?:هذا|هذه)\s+)?"
-                              rf"(?:شهر|{b['MONTH']}|{b['HMONTH']}|{b['SAME_PRE']}|(?:ال)?(?:اسبوع|شهر|عام|سنه)|[12])"),
+                              rf"(?:شهر|{b['MONTH']}|{b['HMONTH']}|{b['SAME_PRE']}|(?:ال)?{b['PERIOD']}|[12])"),
         "month_day": re.compile(rf"{b['MONTH']}\s*-?\s*(?:\d|{b['NW']})"),
         "month_from": re.compile(rf"{b['MONTH']}\s+(?:بين|من)\s"),
         "day_to": re.compile(rf"(?:-|الي|حتي|و)\s*(?:{b['WD']}\s+)?(?:\d|{b['NW']})"),
@@ -261,7 +269,6 @@ GATES = {
 def patterns() -> list[tuple[str, re.Pattern]]:
     """(handler name, compiled pattern), most specific first (earlier wins ties of equal length)."""
     b = blocks()
-    # "9 يوليو 2015", "9 يوليو من عام 2015", "التاسع من يوليو لعام 2015"
     # "9 يوليو 2015", "9 يوليو من عام 2015", "التاسع من يوليو لعام 2015", "11 أغسطس العام الماضي"
     YEAR_TAIL = (rf"(?:\s*,?\s*(?:من\s+|لل?(?=(?:عام|سنه)\s))?(?:{b['YKW']}?(?P<y>{b['YEAR']})"
                  rf"|(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})))?(?:\s*(?P<era>ه|م)(?!\w))?")
@@ -271,8 +278,10 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     # a part of the day before a clock time: "بعد الظهر الساعة 7", "الظهر 7:00:05" (the forms that
     # stand alone; "صباح"/"مساء" before الساعة belong to a day: "صباح الغد الساعة 9")
     PART_LEAD = r"(?:(?P<part0>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر)\s+(?:في\s+)?)?"
-    # "إلا ربعا", "إلا ثلاث دقائق": minutes before the hour
-    MINUS = rf"(?:\s+الا\s+(?P<minus>(?:ال)?ربعا?|(?:ال)?ثلثا?|\d+\s+دقايق|{b['NUMPH']}\s+دقايق))?"
+    # "إلا ربعا", "إلا ثلاث دقائق": minutes before the hour; the fractions are the one-word ones under half
+    # an hour (fractions.tsv), also accusative
+    before_hour = alternation([f for f, mins in lexicon().fractions.items() if " " not in f and mins < 30])
+    MINUS = rf"(?:\s+الا\s+(?P<minus>(?:ال)?{before_hour}ا?|\d+\s+دقايق|{b['NUMPH']}\s+دقايق))?"
     DIR_TAIL = rf"(?:\s+(?P<dir>{b['DIR']}))?"
     # a part of the day after a day belongs to it ("الجمعة مساء") unless it heads the next day ("مساء الجمعة
     # صباح يوم أمس")
@@ -284,8 +293,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     specs = [
         # a unit referring back to the last stated date: "العام نفسه", "في نفس الشهر", "اليوم التالي", "الشهر الذي
         # سبقه" (first: it wins ties with "اليوم التالي" as a day word and "العام السابق" as a relative unit)
-        ("same_unit", rf"(?:{b['SAME_PRE']})\s+(?P<u>ال(?:يوم|اسبوع|شهر|عام|سنه))(?!\s+(?:{b['DIR']}|{b['WD']}))(?!\w)"
-                      rf"|(?P<u2>ال(?:يوم|اسبوع|شهر|عام|سنه))\s+(?P<post>{b['REL_POST']})"),
+        ("same_unit", rf"(?:{b['SAME_PRE']})\s+(?P<u>ال{b['PERIOD_D']})(?!\s+(?:{b['DIR']}|{b['WD']}))(?!\w)"
+                      rf"|(?P<u2>ال{b['PERIOD_D']})\s+(?P<post>{b['REL_POST']})"),
         ("vague", rf"(?P<vague>{b['VAGUE']})"),
         ("vague_few", rf"(?:قبل|منذ|بعد|خلال)\s+{b['FEW']}\s+{b['UNIT']}"),
         # numeric dates
@@ -317,7 +326,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("month", rf"(?:(?P<this>هذا|هذه)\s+)?{MONTHS}(?:\s*,?\s*(?:من\s+|لل?(?=(?:عام|سنه)\s))?{b['YKW']}?(?P<y>{b['YEAR']}))?(?:\s*(?P<era>ه|م)(?!\w))?"
                   rf"(?:\s+(?:(?P<dir>{b['DIR']})|(?:من\s+|لل?(?=(?:عام|سنه)\s))?(?P<ydir>(?:ال)?(?:عام|سنه)\s+{b['DIR']})|(?P<every>من\s+كل\s+(?:عام|سنه))))?"),
         # "حتى الآن" closes a range ("من 2010 حتى الآن"); alone it is kept out (see extract.merge)
-        ("now", rf"(?<=(?:حتي|الي)\s)الان"),
+        ("now", r"(?<=(?:حتي|الي)\s)الان"),
         ("year", rf"(?P<kw>{b['YKW']})?(?P<y>{b['Y4']})(?:\s*(?P<era>م)(?!\w))?"),
         ("year_words", rf"(?P<kw>{b['YKW']})(?P<y>{b['NUMPH']})"),
         ("year_words_bare", rf"(?P<y>{b['NUMPH']})(?!\s+(?!الي|حتي)[^\W\d_])"),
@@ -356,17 +365,17 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         ("day_ordinal", rf"(?:(?=ال){_after('في', 'الي', 'حتي', 'منذ')}|(?=لل))(?P<d>{b['NUMPH']})(?!\s*[^\W\d_])"),
         ("day_only", rf"(?:يوم\s+|(?=\d){_after('في', 'منذ', 'حتي', 'الي')})(?P<d>{b['DAYD']})(?!\s*(?:[/.\-]\s*\d|%|(?!الساعه)\w))"),
         # relative units: "الأسبوع الماضي", "هذا العام", "الشهر المقبل", "العام الجاري"
-        ("rel_unit", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه|عقد|قرن))(?:\s+(?P<dir>{b['DIR']}))?"),
+        ("rel_unit", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?{b['PERIOD_L']})(?:\s+(?P<dir>{b['DIR']}))?"),
         # the weekend: "عطلة نهاية الأسبوع", and "نهاية الأسبوع" alone, its usual sense in news
         ("weekend", rf"(?:عطله\s+)?(?:نهايه|نهايات)\s+(?:(?P<this>هذا)\s+)?(?:(?:ال)?اسبوع|اسبوعي)(?:\s+(?P<dir>{b['DIR']}))?"),
         # edges of a period: "مطلع الأسبوع المقبل", "أواخر الشهر الماضي", "في وقت لاحق من هذا العام"
         ("edge", rf"(?P<edge>{b['EDGE']})\s+"
-                 rf"(?:(?P<this>هذا|هذه)\s+)?(?:{MONTHS}(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']})|\s+(?P<mdir>{b['DIR']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|(?:(?P<samepre>{b['SAME_PRE']})\s+(?=ال))?(?P<u>(?:(?<=هذا\s)|(?<=هذه\s)|ال)(?:اسبوع|شهر|عام|سنه)|اسبوعي)(?!\s+(?:(?:ال)?(?:مالي|دراسي|هجري)|{b['Y4']}(?![.,]\d)))(?:\s+(?:(?P<same>{b['REL_POST']})|(?P<dir>{b['DIR']})))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
+                 rf"(?:(?P<this>هذا|هذه)\s+)?(?:{MONTHS}(?:\s*,?\s*(?:من\s+)?{b['YKW']}?(?P<y>{b['Y4']})|\s+(?P<mdir>{b['DIR']}))?|(?:شهر\s+)?(?P<hm>{b['HMONTH']})(?:\s+(?P<hdir>{b['DIR']}))?|(?:(?P<samepre>{b['SAME_PRE']})\s+(?=ال))?(?P<u>(?:(?<=هذا\s)|(?<=هذه\s)|ال){b['PERIOD']}|اسبوعي)(?!\s+(?:(?:ال)?(?:مالي|دراسي|هجري)|{b['Y4']}(?![.,]\d)))(?:\s+(?:(?P<same>{b['REL_POST']})|(?P<dir>{b['DIR']})))?|{b['YKW']}?(?P<yy>{b['Y4']}))"),
         ("week_of", rf"(?:ال)?اسبوع\s+(?P<d>{b['DAYD']})\s+(?:من\s+)?(?:شهر\s+)?(?P<m>{b['MONTH']})(?:\s+(?P<y>{b['Y4']}))?"),
         ("week_weekdays", rf"(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع(?:\s+(?P<dir>{b['DIR']}))?\s+(?:(?:من|بين)\s+)(?:يوم\s+)?(?P<w1>{b['WD']})\s*(?:الي|حتي|و)\s*(?:يوم\s+)?(?P<w2>{b['WD']})"),
-        ("rest_of", rf"(?:بقيه|باقي)\s+(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?(?:اسبوع|شهر|عام|سنه|يوم)|اسبوعي|يومي)(?:\s+(?:ال)?(?:حالي|جاري))?"),
+        ("rest_of", rf"(?:بقيه|باقي)\s+(?:(?P<this>هذا|هذه)\s+)?(?P<u>(?:ال)?{b['PERIOD_D']}|اسبوعي|يومي)(?:\s+(?:ال)?(?:حالي|جاري))?"),
         # the end of the day: a deadline after بحلول/مع/حتى ("بحلول نهاية اليوم"), else not a date ("في نهاية اليوم")
-        ("day_end", rf"(?:نهايه|اخر|ختام)\s+(?:هذا\s+)?(?:اليوم|النهار)(?P<adj>\s+(?:ال)?(?:حالي|جاري))?(?P<other>\s+ال\w+)?"),
+        ("day_end", r"(?:نهايه|اخر|ختام)\s+(?:هذا\s+)?(?:اليوم|النهار)(?P<adj>\s+(?:ال)?(?:حالي|جاري))?(?P<other>\s+ال\w+)?"),
         # offsets from the anchor: "قبل ثلاثة أسابيع", "منذ 1 شهر و 21 أيام من الآن", "بعد أسبوعين من الآن"
         ("offset", rf"(?P<pre>قبل|منذ|بعد)\s+(?P<approx>(?:نحو|حوالي|قرابه|زهاء|ما\s+يقرب\s+من|ما\s+يزيد\s+(?:عن|علي)|اكثر\s+من|اقل\s+من)\s+)?(?P<dur>{b['DUR']})(?:\s+(?P<post>من\s+الان|مضت|خلت|في\s+المستقبل))?"
                    # "منذ يوم الجمعة" is since Friday, not "a day ago" then Friday
@@ -398,7 +407,7 @@ def patterns() -> list[tuple[str, re.Pattern]]:
         # a part of today or of a neighbouring day: "هذا المساء", "هذه الليلة", "الليلة", "الليلة الماضية"
         ("this_part", rf"(?:(?P<this>هذا|هذه)\s+)?(?P<part>الصباح|المساء|الليله|الظهيره)(?:\s+(?P<dir>{b['DIR']}))?"),
         # parts of the day alone: "في الصباح", "بعد الظهر", "منتصف الليل" (TIMEX3 code without a date)
-        ("part_alone", rf"(?P<part>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر|منتصف\s+الليل|منتصف\s+النهار)(?:\s+(?P<early>الباكر))?"),
+        ("part_alone", r"(?P<part>ال(?:صباح|مساء|ليل|ظهيره|ظهر)|بعد\s+الظهر|منتصف\s+الليل|منتصف\s+النهار)(?:\s+(?P<early>الباكر))?"),
         # clock times: "الساعة الثالثة عصراً", "الساعة 14:00", "10:30 صباحا"
         ("clock:saa", rf"{PART_LEAD}(?:ال)?ساعه\s+(?P<h>\d{{1,2}}|{b['HOUR_W']})(?:\s*[:.]\s*(?P<mi>\d\d)(?::(?P<sec>[0-5]\d))?)?"
                   rf"(?:\s+(?:و\s*)?(?P<frac>{b['FRAC_W']}|\d+(?:\s+(?:دقيقه|دقايق))?|(?!ال){b['NUMPH']}(?:\s+(?:دقيقه|دقايق))?))?"

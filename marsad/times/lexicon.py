@@ -40,7 +40,8 @@ class Lexicon:
     same_pre: frozenset[str]  # نفس, ذات (anaphora.tsv)
     same_post: dict[str, int]  # نفسه -> 0, التالي -> +1, الذي سبقه -> -1 ...
     duration_cues: dict[str, tuple[str, ...]]  # kind (not_calendar, approx, of_time) -> forms (duration_cues.tsv)
-    edges: dict[str, tuple[str, bool, bool]]  # مطلع -> (which: early|late|middle, edges names, after في) (edges.tsv)
+    # مطلع -> (which: early|late|middle, edges names, after في, later than the publication day) (edges.tsv)
+    edges: dict[str, tuple[str, bool, bool, bool]]
     fractions: dict[str, int]  # ثلاثه ارباع -> 45, نصف -> 30 ... minutes of an hour (fractions.tsv), file order
     future_words: frozenset[str]  # سوف, لن, "من المقرر ان" ... (future.tsv)
 
@@ -74,7 +75,7 @@ def lexicon() -> Lexicon:
         same_post={r[0]: int(r[2]) for r in _rows("time/anaphora.tsv") if r[1] == "post"},
         duration_cues=_by_kind(_rows("time/duration_cues.tsv")),
         fractions={r[0]: int(r[1]) for r in _rows("time/fractions.tsv")},
-        edges={r[0]: (r[1], r[2] == "1", r[3] == "1") for r in _rows("time/edges.tsv")},
+        edges={r[0]: (r[1], r[2] == "1", r[3] == "1", r[4] == "1") for r in _rows("time/edges.tsv")},
         parts={r[0]: (r[1], int(r[2])) for r in _rows("time/parts_of_day.tsv")},
         vague=tuple(dict.fromkeys(normalize(x).strip() for x in read_lines("time/vague.tsv"))),
         future_words=frozenset(normalize(w).strip() for w in read_lines("time/future.tsv")),
@@ -87,6 +88,14 @@ def _by_kind(rows: list[list[str]]) -> dict[str, tuple[str, ...]]:
     for r in rows:
         out.setdefault(r[1], []).append(r[0])
     return {k: tuple(v) for k, v in out.items()}
+
+
+def unit_forms(*units: str) -> list[str]:
+    """The bare singular forms of these units in units.tsv ("week", "month" -> اسبوع, شهر): not the
+    accusative (شهرا), the dual or the plural."""
+    lex = lexicon()
+    return [f for f, (u, n) in lex.units.items()
+            if u in units and n is None and f not in lex.plural_units and not f.endswith("ا")]
 
 
 def alternation(forms) -> str:

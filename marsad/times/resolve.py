@@ -31,7 +31,9 @@ class Res:
     part: str | None = None  # a clock time's stated part of the day ("مساء"), if any
     kind: str = ""
     parts: tuple | None = None  # a list of days: ((start, end, Res), ...) in the normalised text
-    same: tuple | None = None  # "العام نفسه": (unit, edge cut or None), resolved from the last stated date
+    # "العام نفسه", "نهاية الشهر التالي": (unit, edge part 0/1/2 or None, later, unit offset), resolved from the
+    # last stated date (extract.resolve_same)
+    same: tuple | None = None
 
 
 def _day(ref) -> dt.date | None:

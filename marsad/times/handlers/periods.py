@@ -129,9 +129,14 @@ def h_rel_unit(m, ref):
     return period_of(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
 
 
+def _edge_row(m) -> tuple[str, bool, bool, bool] | None:
+    """The edges.tsv row of the matched edge word (which, names, fi, later)."""
+    return lexicon().edges.get(" ".join(m["edge"].split()).removeprefix("في "))
+
+
 def _edge_which(m) -> int:
     """0 early, 1 late, 2 middle."""
-    edge = lexicon().edges.get(" ".join(m["edge"].split()).removeprefix("في "))
+    edge = _edge_row(m)
     return ("early", "late", "middle").index(edge[0]) if edge else 2
 
 
@@ -140,16 +145,15 @@ def h_edge(m, ref):
     edge = " ".join(m["edge"].split()).removeprefix("في ")
     if edge == "اول" and m.string[max(0, m.start("body") - 1):m.start("body")] == "ب":
         return None  # "باول": after ب, اول is as often a name (Powell) as "بأول"
-    # "وقت مبكر من" is early, "وقت لاحق/متأخر من" late
-    edge = {"وقت مبكر": "مطلع", "وقت مبكر من": "مطلع", "وقت متاخر": "اواخر", "وقت متاخر من": "اواخر",
-            "وقت لاحق": "وقت لاحق من"}.get(edge, edge)
+    row = _edge_row(m)
+    later = bool(row and row[3])  # "في وقت لاحق من هذا الأسبوع": after the publication day
     if m["u"]:
         unit = _UNIT_WORD.get(m["u"].removeprefix("ال"))
         if _g(m, "same") or _g(m, "samepre"):
             # "نهاية العام نفسه", "نهاية الشهر التالي": the edge of the year (the month after) of the last stated
             # date (extract.resolve_same)
             offset = lexicon().same_post.get(" ".join(m["same"].split()), 0) if _g(m, "same") else 0
-            return Res(None, "range", kind="same", same=(unit, _edge_which(m), edge, offset))
+            return Res(None, "range", kind="same", same=(unit, _edge_which(m), later, offset))
         if rd is None:
             return unresolved("range")
         base = period_of(rd, unit, _dir(m["dir"]) or 0 if m["dir"] else 0)
@@ -177,16 +181,16 @@ def h_edge(m, ref):
         return range_res(first + dt.timedelta(days=a - 1), first + dt.timedelta(days=b - 1))
     else:
         base = year_res(int(m["yy"]))
-    return cut_edge(base, edge, _edge_which(m), rd)
+    return cut_edge(base, later, _edge_which(m), rd)
 
 
-def cut_edge(base: Res, edge: str, which: int, rd: dt.date | None) -> Res:
-    """The early / late / middle part (which = 0 / 1 / 2) of a week, month or year."""
+def cut_edge(base: Res, later: bool, which: int, rd: dt.date | None) -> Res:
+    """The early / late / middle part (which = 0 / 1 / 2) of a week, month or year; `later`: a week's
+    days after the publication day `rd` ("في وقت لاحق من هذا الأسبوع")."""
     lo, hi = base.lo, base.hi
     # early / late halves and the middle: weeks Mon-Wed / Thu-Sun / Tue-Fri, months 1-15 / 16-end /
     # 10-20, years Jan-Jun / Jul-Dec / Apr-Sep
     cuts = {"week": ((0, 2), (3, 6), (1, 4)), "day": ((0, 0), (0, 0), (0, 0))}
-    later = edge.startswith("وقت") or edge.startswith("لاحقا")
     if base.grain == "week":
         a, b = cuts["week"][which]
         lo, hi = lo + dt.timedelta(days=a), lo + dt.timedelta(days=b)
@@ -383,7 +387,7 @@ def h_set(m, ref):
     return Res("T" + code[0], "set", kind="set") if code else None
 
 
-_SAME_GRAIN = {"day": "day", "week": "week", "month": "month", "year": "year"}
+_SAME_GRAIN = frozenset({"day", "week", "month", "year"})
 
 
 def h_same_unit(m, ref):
@@ -396,7 +400,7 @@ def h_same_unit(m, ref):
     offset = lexicon().same_post.get(" ".join(m["post"].split()), 0) if m["post"] else 0
     if word == "عام" and m["u2"] and _general_after_noun(m):
         return None  # "الأمين العام السابق", "النائب العام نفسه": the (former) secretary-general, the attorney general
-    return Res(None, _SAME_GRAIN[unit], kind="same", same=(unit, None, None, offset))
+    return Res(None, unit, kind="same", same=(unit, None, False, offset))
 
 
 def h_first_n(m, ref):
