@@ -1,7 +1,10 @@
 """English spellings for Arabic person names the actor table lacks.
 
 Word by word: data/names_en.tsv (common names, hand-written) first, then data/names_translit.tsv.gz
-(derived from ANETAC by scripts/build_names_translit.py), then the same consonant skeleton.
+(derived from ANETAC by scripts/build_names_translit.py). A word in neither is spelt by rule when it
+looks Arabic (the article ال, or a letter foreign names rarely use: ع ح ص ض ط ظ ق ذ), since ANETAC holds
+mostly foreign names and a skeleton match would give another name ("التميمي" -> "al-Tamamo"); other
+words are matched on their consonant skeleton ("ثورنبري" -> Thornberry).
 """
 from __future__ import annotations
 
@@ -9,11 +12,16 @@ import functools
 import gzip
 
 from marsad.resources import data_path, read_tsv
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_marks
 
 _VOWELS = set("اويء")
 # Consonant skeletons collide more on short words; below this length only exact spellings are used.
 _MIN_SKELETON = 5
+
+
+def normalize_hamza(word: str) -> str:
+    """Hamza seats ؤ ئ as the bare hamza, آ as أا, Persian letters as Arabic; ة ى أ إ stay."""
+    return word.replace("ؤ", "ء").replace("ئ", "ء").replace("آ", "أا").replace("ی", "ي").replace("ک", "ك")
 
 
 def skeleton(word: str) -> str:
@@ -38,32 +46,149 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[str,
     return common, exact, skel
 
 
-def word_en(word: str) -> tuple[str, str] | None:
-    """(English spelling, source) of one normalised name word; source is "common", "list" or "skeleton"."""
-    common, exact, skel = _tables()
+@functools.cache
+def _letters() -> tuple[dict[str, str], frozenset[str]]:
+    """(consonant -> Latin spelling, letters of Arabic-origin names) from data/romanization.tsv."""
+    rows = [r for r in read_tsv("romanization.tsv")[1:] if r and r[0]]
+    latin = {r[0]: r[1] for r in rows if len(r) > 1 and r[1]}
+    return latin, frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "y")
+
+
+def arabic_looking(word: str) -> bool:
+    """A normalised name word with the article or a letter of Arabic-origin names (ع ح ص ق ...)."""
+    return (word.startswith("ال") and len(word) > 3) or any(c in _letters()[1] for c in word)
+
+
+def romanize(word: str) -> str | None:
+    """A press-style spelling of an Arabic name word, by rule: "التميمي" -> "al-Tamimi", "الواكد" -> "al-Wakid".
+
+    `word` keeps its letters as written (ة ى أ إ; diacritics may be stripped). Short vowels are not
+    written in Arabic, so they are guessed from the commonest name shapes: "a" after the first consonant
+    ("Mu" for a participle's م: Muhsin), "ai" for ي as second letter (Faisal, Haidar), "i" in a final
+    "-aCC" (Khalid), "CaCaC" for three bare consonants (Faraj). Doubled letters cannot be seen
+    (عباس -> Abas). None for a word with letters outside Arabic.
+    """
+    word = normalize_hamza(word)
+    if word.startswith("عبدال") and len(word) > 6:  # عبدالغني -> Abdulghani, as عبدالعزيز -> Abdulaziz
+        rest = romanize(word[5:])
+        return f"Abdul{rest.lower()}" if rest else None
+    latin = _letters()[0]
+    article = word.startswith("ال") and len(word) > 3
+    stem = word[2:] if article else word
+    if not stem or any(c not in latin and c not in "اويعءأإةى" for c in stem):
+        return None
+    units: list[str] = []  # "C:x" consonant, "V:x" vowel
+    n = len(stem)
+    for i, c in enumerate(stem):
+        prev = stem[i - 1] if i else ""
+        nxt = stem[i + 1] if i + 1 < n else ""
+        if c in "اى":
+            units.append("V:a")
+        elif c == "ة":
+            units.append("V:a")
+        elif c == "أ":
+            units.append("C:'")
+        elif c == "إ":
+            units += ["C:'", "V:i"]
+        elif c in "وي":
+            if i == 0 or prev == "ا" or (nxt and nxt in "اىوي"):
+                units.append("C:" + ("w" if c == "و" else "y"))  # a glide
+            elif c == "ي" and i == 1 and nxt and nxt not in "اوي":
+                units.append("V:ai")  # فيصل, حيدر, قيس
+            else:
+                units.append("V:" + ("u" if c == "و" else "i"))
+        elif c in "عء":
+            units.append("C:'")
+        elif c == "ه" and i == n - 1 and i > 0 and prev != "ا":
+            units.append("V:a")
+        else:
+            units.append("C:" + latin[c])
+    cons = [u for u in units if u[0] == "C"]
+    # مفعول (مسعود, منصور) is "Ma-"; other words opening م + consonant are participles: "Mu-"
+    maful = len(units) == 5 and units[3] == "V:u" and units[1][0] == units[2][0] == "C"
+    out: list[str] = []
+    for i, u in enumerate(units):
+        kind, val = u.split(":")
+        out.append(val)
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if kind != "C" or nxt is None or nxt[0] != "C":
+            continue
+        if i == 0:
+            out.append("u" if val == "m" and not maful and len(units) > 3 else "a")
+            continue
+        before = units[i - 1]
+        end_cc = i + 2 == len(units) or (i + 3 == len(units) and units[i + 2][0] == "V")
+        if before == "V:ai" and end_cc:
+            out.append("a")  # Faisal, Haidar
+        elif before == "V:a" and end_cc:
+            out.append("i")  # Khalid, Harithi
+        elif (len(units) == 3 and len(cons) == 3 and i == 1 and units[0] != "C:'") or (
+                len(units) == 4 and len(cons) == 4 and i == 2):
+            out.append("a")  # Faraj, Jaafar
+        elif before[0] == "C" and i + 3 == len(units) and units[-1] == "V:a":
+            out.append("a")  # Mustafa, Murtada
+    text = "".join(out)
+    # ع and hamza: silent beside a vowel, "a" between consonants
+    text = text.replace("a'a", "aa").replace("'a", "a").replace("a'", "aa").replace("'i", "i").replace("'u", "u")
+    text = text.replace("i'", "i").replace("u'", "u").replace("'", "a")
+    if text.startswith("aa"):
+        text = text[1:]
+    if not text:
+        return None
+    text = text[0].upper() + text[1:]
+    return f"al-{text}" if article else text
+
+
+def word_en(word: str, written: str | None = None) -> tuple[str, str] | None:
+    """(English spelling, source) of one normalised name word; source "common", "list", "rule" or "skeleton".
+
+    `written` is the word as written (ة ى أ إ kept), which the rule spells better than the normalised form.
+    """
+    common, exact, _ = _tables()
     if word in common:
         return common[word], "common"
     if word in exact:
         return exact[word], "list"
-    if len(word) >= _MIN_SKELETON and skeleton(word) in skel:
-        # among spellings with the same skeleton, the one closest in length (then the first)
-        return min(skel[skeleton(word)], key=lambda p: abs(len(p[0]) - len(word)))[1], "skeleton"
     if word.startswith("ال") and len(word) > 4:
-        rest = word_en(word[2:])
-        return (f"al-{rest[0]}", rest[1]) if rest else None
-    return None
+        rest = word[2:]
+        if rest in common or rest in exact:
+            return f"al-{(common.get(rest) or exact[rest])}", "common" if rest in common else "list"
+    return guess_en(word, written)
+
+
+def guess_en(word: str, written: str | None = None, skip: str | None = None) -> tuple[str, str] | None:
+    """The spelling of a word neither list holds: by rule if it looks Arabic, else by consonant skeleton.
+
+    `skip` leaves one list word out of the skeleton match (to evaluate the guess on listed words).
+    """
+    if arabic_looking(word):
+        spelt = romanize(written or word)
+        return (spelt, "rule") if spelt else None
+    spelt = skeleton_match(word, skip)
+    return (spelt, "skeleton") if spelt else None
+
+
+def skeleton_match(word: str, skip: str | None = None) -> str | None:
+    """The ANETAC spelling of a word with the same consonant skeleton, closest in length (then the first)."""
+    if len(word) < _MIN_SKELETON:
+        return None
+    candidates = [p for p in _tables()[2].get(skeleton(word), ()) if p[0] != skip]
+    return min(candidates, key=lambda p: abs(len(p[0]) - len(word)))[1] if candidates else None
 
 
 def transliterate(name: str) -> str | None:
     """English form of a person name when every word is known ("ماك ثورنبيري" -> "Mac Thornberry").
 
     A skeleton guess is trusted once per name, and only beside a common given name: "فيروس كورونا"
-    (a tagger error) gets no English name.
+    (a tagger error) gets no English name. Words spelt by rule need a listed word beside them
+    ("مهدي التميمي" -> "Mahdi al-Tamimi"; "التميمي" alone gets none).
     """
-    found = [word_en(w) for w in normalize(name).split()]
+    found = [word_en(w, written) for w, written in zip(normalize(name).split(), strip_marks(name).split())]
     if not found or None in found:
         return None
     sources = [src for _, src in found]
     if sources.count("skeleton") > 1 or ("skeleton" in sources and "common" not in sources):
+        return None
+    if "rule" in sources and "common" not in sources and "list" not in sources:
         return None
     return " ".join(en for en, _ in found)

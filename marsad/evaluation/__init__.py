@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import pathlib
 
-MODULES = ("ner", "times", "places", "statements", "events")
+MODULES = ("ner", "names", "times", "places", "statements", "events")
 
 
 def shared_data_dir() -> pathlib.Path:

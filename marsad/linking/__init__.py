@@ -39,7 +39,8 @@ class Linker:
         entities: list[Entity] = []
         for ent in doc.entities:
             if ent.type == "PER" and _person_is_place(ent, exact):
-                ent.type, ent.roles, ent.affiliation = "LOC", [], None  # typed from its place below
+                # typed and named from its place below (a person spelling, "Abu Zabi", is dropped)
+                ent.type, ent.roles, ent.affiliation, ent.name_en = "LOC", [], None, None
             entities += _split_by_place(ent, spans, doc.text) if ent.type in _GEO_TYPES else [ent]
         linked: dict[str, Entity] = {}
         namesakes: dict[tuple, Entity] = {}  # a city and its governorate of one name ("الحديدة") are one entity
