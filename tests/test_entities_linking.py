@@ -325,3 +325,23 @@ def test_no_alias_names_two_actors():
 
     clashes = {k: v for k, v in ActorMatcher().matcher._values.items() if len({a.actor.id for a, _ in v}) > 1}
     assert clashes == {}
+
+
+def test_tagged_ministry_without_a_country_gets_its_english_name():
+    # a Gaza report: the tagger finds "وزارة الصحة"; no country adjective follows it
+    text = 'وقالت وزارة الصحة إن سيارات الإسعاف "نقلت 3 مصابين بالرصاص الإسرائيلي شرق مدينة غزة"'
+    stage = EntityRecognizer(tagger=FakeTagger([("وزارة الصحة", "ORG")]))
+    (e,) = [e for e in run(text, stage).entities if e.type == "ORG"]
+    assert (e.name_en, e.kind, e.affiliation) == ("Ministry of Health", "government", None)
+
+
+def test_ministry_with_a_country_adjective(stage):
+    doc = run("وأعلنت وزارة الصحة العراقية ووزارة التربية الأردنية إجراءات جديدة", stage)
+    assert [(e.name_en, e.affiliation) for e in doc.entities] == [
+        ("Ministry of Health (IRQ)", "IRQ"), ("Ministry of Education (JOR)", "JOR")]
+
+
+def test_international_body_missing_before_is_in_the_actor_table(stage):
+    text = 'وقال:" وافقنا على مساعدة منظمة حظر الأسلحة الكيماوية في التحقيقات"'
+    (e,) = run(text, stage).entities
+    assert (e.name_en, e.kind) == ("Organisation for the Prohibition of Chemical Weapons", "international")

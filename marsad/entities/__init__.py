@@ -11,7 +11,7 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher
 from marsad.entities.affiliation import demonym_iso3
-from marsad.entities.lexicon import cues
+from marsad.entities.lexicon import bare_institutions, cues, words
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
 from marsad.entities.roles import (
@@ -153,6 +153,11 @@ class EntityRecognizer:
         elif g.institution is not None:
             name_en, kind = g.institution.name_en.format(iso3=g.iso3), g.institution.kind
             affiliation = g.iso3
+        elif g.type == "ORG" and words(name) in bare_institutions():
+            # the tagger's "وزارة الصحة" with no country adjective: the institution, country unknown
+            institution = bare_institutions()[words(name)]
+            name_en, kind = institution.name_en.replace(" ({iso3})", ""), institution.kind
+            affiliation = g.affiliation
         else:
             name_en = transliterate(name) if g.type == "PER" else None
             kind, affiliation = None, g.affiliation

@@ -85,3 +85,9 @@ def institutions() -> tuple[Institution, ...]:
     for head, name_en, kind, agree in read_tsv("institutions.tsv")[1:]:
         out.append(Institution(words(head), name_en, kind, agree == "f", name_en))
     return tuple(sorted(out, key=lambda i: len(i.head), reverse=True))
+
+
+@functools.cache
+def bare_institutions() -> dict[tuple[str, ...], Institution]:
+    """Heads of two words or more, which name an institution even without a country ("وزارة الصحة")."""
+    return {i.head: i for i in institutions() if len(i.head) >= 2}
