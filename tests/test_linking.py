@@ -124,6 +124,18 @@ def test_a_city_of_millions_the_tagger_reads_as_a_person_is_the_place_after_a_pr
     assert [(e.name, e.type) for e in doc.entities] == [("صلاح الدين الأيوبي", "PER")]
 
 
+def test_a_capital_standing_for_its_government_is_the_place():
+    # Yonhap via an Arab site: the tagger reads "بيونغ يانغ" as a person with no preposition before it
+    import marsad
+
+    doc = marsad.analyze('وذكرت وكالة يونهاب الكورية الجنوبية أن بيونغ يانغ ألغت الاجتماع المقرر مع سيول.')
+    got = {(e.name, e.type, e.name_en) for e in doc.entities}
+    assert ("بيونغ يانغ", "GPE", "Pyongyang") in got
+    # with a given name in it ("أبو"), a city's name still needs the preposition
+    doc = marsad.analyze("وقال أبو ظبي إنه سيعود.")
+    assert all(e.name_en != "Abu Dhabi" for e in doc.entities)
+
+
 def test_a_city_and_the_governorate_named_after_it_are_one_entity():
     # as in Sky News Arabia's Hodeidah reports (2018): two places, one name, one entity for the reader
     import marsad

@@ -54,6 +54,11 @@ def _letters() -> tuple[dict[str, str], frozenset[str]]:
     return latin, frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "y")
 
 
+def common_name_words() -> frozenset[str]:
+    """The normalised words of data/names_en.tsv, the common given names and name particles (أبو, عبد)."""
+    return frozenset(_tables()[0])
+
+
 def arabic_looking(word: str) -> bool:
     """A normalised name word with the article or a letter of Arabic-origin names (ع ح ص ق ...)."""
     return (word.startswith("ال") and len(word) > 3) or any(c in _letters()[1] for c in word)

@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from marsad.entities.translit import common_name_words
 from marsad.places import gazetteer
 from marsad.places.gazetteer import ANAPHOR, Record
 
@@ -165,10 +166,12 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
             occ.choice = _namesake_at_home(occ, records, countries)
             continue
         if occ.person and not (occ.trigger or occ.qualifiers or any(listed(occ, records[i]) for i in occ.fired)
-                               or (occ.prep and any(_metropolis(records[i]) for i in occ.fired))):
+                               or ((occ.prep or _no_given_name(occ.key))
+                                   and any(_metropolis(records[i]) for i in occ.fired))):
             # a name the tagger reads as a person (صلاح الدين) is a place only with a direction,
-            # a trigger word, in a list of governorates, or after a preposition when it is a city of a
-            # million ("إلى أبو ظبي", "في بيونغ يانغ": the tagger took أبو and بيونغ for a person's name)
+            # a trigger word, in a list of governorates, or when it is a city of a million after a
+            # preposition ("إلى أبو ظبي": the tagger took أبو for a person's name) or with a name of
+            # two words or more none of which is a given name ("قالت بيونغ يانغ إن", the government)
             occ.choice = None
             continue
         best, best_key = None, None
@@ -220,6 +223,12 @@ def resolve(occs: list[Occurrence], records: list[Record], demonym_countries: Co
 
 def _metropolis(rec) -> bool:
     return rec.level == "city" and rec.population >= METROPOLIS
+
+
+def _no_given_name(key: str) -> bool:
+    """A name of two words or more with no common given name in it: "بيونغ يانغ", not "أبو ظبي"."""
+    words = key.split()
+    return len(words) > 1 and not any(w in common_name_words() for w in words)
 
 
 def _namesake_at_home(occ: Occurrence, records: list[Record], votes: Counter) -> int | None:
