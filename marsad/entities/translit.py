@@ -69,8 +69,9 @@ def romanize(word: str) -> str | None:
 
     `word` keeps its letters as written (ة ى أ إ; diacritics may be stripped). Short vowels are not
     written in Arabic, so they are guessed from the commonest name shapes: "a" after the first consonant
-    ("Mu" for a participle's م: Muhsin), "ai" for ي as second letter (Faisal, Haidar), "i" in a final
-    "-aCC" (Khalid), "CaCaC" for three bare consonants (Faraj). Doubled letters cannot be seen
+    ("Mu" for a participle's م: Muhsin, not for a nisba: al-Masri), "ai" for ي as second letter (Faisal,
+    Haidar), "i" in a final "-aCC" (Khalid), "CaCaC" for three bare consonants (Faraj), "CaCCaC" for four
+    (Jaafar, al-Ahmari). Doubled letters cannot be seen
     (عباس -> Abas). None for a word with letters outside Arabic.
     """
     word = normalize_hamza(word)
@@ -119,7 +120,8 @@ def romanize(word: str) -> str | None:
         if kind != "C" or nxt is None or nxt[0] != "C":
             continue
         if i == 0:
-            out.append("u" if val == "m" and not maful and len(units) > 3 else "a")
+            participle = val == "m" and not maful and len(units) > 3 and units[-1] != "V:i"  # not المصري
+            out.append("u" if participle else "a")
             continue
         before = units[i - 1]
         end_cc = i + 2 == len(units) or (i + 3 == len(units) and units[i + 2][0] == "V")
@@ -128,8 +130,8 @@ def romanize(word: str) -> str | None:
         elif before == "V:a" and end_cc:
             out.append("i")  # Khalid, Harithi
         elif (len(units) == 3 and len(cons) == 3 and i == 1 and units[0] != "C:'") or (
-                len(units) == 4 and len(cons) == 4 and i == 2):
-            out.append("a")  # Faraj, Jaafar
+                len(cons) == 4 and i == 2 and (len(units) == 4 or (len(units) == 5 and units[-1] == "V:i"))):
+            out.append("a")  # Faraj, Jaafar, al-Ahmari
         elif before[0] == "C" and i + 3 == len(units) and units[-1] == "V:a":
             out.append("a")  # Mustafa, Murtada
     text = "".join(out)
