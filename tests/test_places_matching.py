@@ -204,3 +204,19 @@ def test_continents_and_the_us_capital_and_state(parse):
     assert "Washington (state)" in names(parse("اندلعت حرائق في ولاية واشنطن الأمريكية"))
     # a competition named after a continent is not the continent
     assert not parse("تأهل الفريق إلى دوري أبطال أفريقيا").places
+
+
+def test_curated_places_of_the_syrian_war(parse):
+    # AFP via an Arab site, 2018; and a Kurdish commander's Kobani (Ayn al-Arab)
+    doc = parse("نزوح هربا من الموت في سوريا حيث يواصل النظام بقصف الغوطة الشرقية قرب دمشق بعنف")
+    got = names(doc)
+    assert got["Eastern Ghouta"].country == "SY" and got["Eastern Ghouta"].mentions[0].text == "الغوطة الشرقية"
+    doc = parse("قال عصمت شيخ حسن، المسؤول عن وحدات حماية الشعب في كوباني، إن")
+    assert [p.name for p in doc.places] == ["عين العرب"]
+
+
+def test_a_us_state_is_not_a_city_named_after_it(parse):
+    # before the curated state, "فلوريدا" in a text about the US resolved to Sunrise, Florida
+    doc = parse("وقع إطلاق نار في مدرسة بولاية فلوريدا الأمريكية")
+    (place,) = doc.places
+    assert (place.name_en, place.level, place.country) == ("Florida", "admin1", "US")
