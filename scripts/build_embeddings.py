@@ -116,6 +116,7 @@ def main() -> None:
     ap.add_argument("--work", default="/tmp/marsad_emb", help="scratch dir for the corpus and full model")
     ap.add_argument("--dim", type=int, default=100)
     ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--window", type=int, default=5, help="word2vec context window (words each side)")
     ap.add_argument("--keep", type=int, default=100_000)
     ap.add_argument("--out", default=str(ROOT / "marsad/data/ner/embeddings.npz"))
     ap.add_argument("--fasttext", action="store_true", help="gensim FastText (sub-word n-grams) instead of word2vec")
@@ -142,11 +143,12 @@ def main() -> None:
     elif args.fasttext:
         words, model = fasttext_words(args, corpus, work)
     else:
-        model_path = work / f"w2v_{args.dim}_{args.epochs}.model"
+        suffix = "" if args.window == 5 else f"_w{args.window}"
+        model_path = work / f"w2v_{args.dim}_{args.epochs}{suffix}.model"
         if model_path.exists():
             model = Word2Vec.load(str(model_path))
         else:
-            model = Word2Vec(corpus_file=str(corpus), vector_size=args.dim, window=5, min_count=5, sg=1,
+            model = Word2Vec(corpus_file=str(corpus), vector_size=args.dim, window=args.window, min_count=5, sg=1,
                              negative=5, epochs=args.epochs, workers=1, seed=13)
             model.save(str(model_path))
         words = model.wv.index_to_key[: args.keep]  # sorted by corpus frequency
