@@ -64,6 +64,9 @@ class Entity:
     type: str
     name: str
     name_en: str | None = None
+    # where name_en comes from: "actor" (curated table), "institution" (head + country template), "place"
+    # (gazetteer), "list" (every word in a spelling list), "guess" (a word spelt by rule or by consonant skeleton)
+    name_en_source: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)  # e.g. "الرئيس الأمريكي", stated in the text
     affiliation: str | None = None  # ISO3 country or organisation name
@@ -77,6 +80,7 @@ class Entity:
             "type": self.type,
             "name": self.name,
             "name_en": self.name_en,
+            "name_en_source": self.name_en_source,
             "kind": self.kind,
             "roles": list(self.roles),
             "affiliation": self.affiliation,

@@ -105,7 +105,8 @@ def render(doc: dict, width: int = 100) -> str:
         w("ENTITIES")
         for e in doc["entities"]:
             roles = f" — {'; '.join(e['roles'])}" if e.get("roles") else ""
-            w(f"  {e['type']:<4} {e['name']} — {e.get('name_en') or '?'}{roles} · ×{len(e['mentions'])}")
+            guessed = " (spelling guessed)" if e.get("name_en_source") == "guess" else ""
+            w(f"  {e['type']:<4} {e['name']} — {e.get('name_en') or '?'}{guessed}{roles} · ×{len(e['mentions'])}")
     return "\n".join(out)
 
 

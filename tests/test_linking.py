@@ -145,3 +145,17 @@ def test_a_city_and_the_governorate_named_after_it_are_one_entity():
     assert sorted(p.level for p in doc.places if p.name == "الحديدة") == ["admin1", "city"]
     hodeidah = [e for e in doc.entities if e.name == "الحديدة"]
     assert len(hodeidah) == 1 and len(hodeidah[0].mentions) == 2
+
+
+def test_every_english_name_says_where_it_comes_from():
+    import marsad
+
+    doc = marsad.analyze("قال رئيس مجلس حقوق الإنسان في البصرة، مهدي التميمي، إن وزارة الصحة العراقية أعلنت. "
+                         "وقال قاسم سليماني وجون سميث إن الوضع في العراق صعب.")
+    got = {e.name: (e.name_en, e.name_en_source) for e in doc.entities}
+    assert got["قاسم سليماني"] == ("Qasem Soleimani", "actor")
+    assert got["وزارة الصحة العراقية"] == ("Ministry of Health (IRQ)", "institution")
+    assert got["البصرة"] == ("Basrah", "place")
+    assert got["جون سميث"] == ("John Smith", "list")
+    assert got["مهدي التميمي"] == ("Mahdi al-Tamimi", "guess")  # التميمي is in no list: spelt by rule
+    assert all((e.name_en is None) == (e.name_en_source is None) for e in doc.entities)

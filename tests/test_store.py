@@ -16,7 +16,8 @@ def store(sample1, sample2, tmp_path):
 
 def test_wal_mode_and_migrations_recorded(store):
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert [r[0] for r in store.conn.execute("SELECT name FROM _migrations")] == ["m001_initial"]
+    assert [r[0] for r in store.conn.execute("SELECT name FROM _migrations")] == [
+        "m001_initial", "m002_entity_name_source"]
 
 
 def test_identical_content_is_stored_once(store, sample1):
@@ -65,3 +66,24 @@ def test_stored_text_survives_a_later_bad_write(store, sample1):
         store.add(broken)
     assert store.count() == 2
     assert store.get(sample1.content_id)["text"] == sample1.text
+
+
+def test_a_store_from_before_name_en_source_gains_the_column_and_keeps_its_rows(tmp_path, sample1):
+    import sqlite3
+
+    from marsad.store.migrations import m001_initial
+
+    path = tmp_path / "old.db"
+    c = sqlite3.connect(path)
+    c.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)")
+    m001_initial(c)
+    c.execute("INSERT INTO _migrations (name) VALUES ('m001_initial')")
+    c.execute("INSERT INTO entities (doc_id, id, type, name, name_en) VALUES ('old', 'e1', 'PER', 'ترامب', 'Donald Trump')")
+    c.commit()
+    c.close()
+    s = Store(path)
+    assert s.add(sample1)
+    rows = s.conn.execute("SELECT doc_id, name, name_en_source FROM entities WHERE name IN ('ترامب', 'دونالد ترامب')")
+    got = {(r[0] == "old", r[1], r[2]) for r in rows}
+    assert (True, "ترامب", None) in got and (False, "دونالد ترامب", "actor") in got
+    s.close()

@@ -24,7 +24,7 @@ from marsad.entities.roles import (
     role_continues,
     role_words,
 )
-from marsad.entities.translit import transliterate
+from marsad.entities.translit import english_name
 from marsad.text.normalize import normalize
 
 log = logging.getLogger(__name__)
@@ -148,24 +148,25 @@ class EntityRecognizer:
         mentions += [Mention(s, e, doc.text[s:e]) for s, e in g.role_mentions]
         mentions.sort(key=lambda m: m.start)
         if g.actor is not None:
-            name_en, kind = g.actor.name_en, g.actor.kind
+            name_en, source, kind = g.actor.name_en, "actor", g.actor.kind
             affiliation = g.actor.affiliation or g.affiliation
         elif g.institution is not None:
-            name_en, kind = g.institution.name_en.format(iso3=g.iso3), g.institution.kind
+            name_en, source, kind = g.institution.name_en.format(iso3=g.iso3), "institution", g.institution.kind
             affiliation = g.iso3
         elif g.type == "ORG" and words(name) in bare_institutions():
             # the tagger's "وزارة الصحة" with no country adjective: the institution, country unknown
             institution = bare_institutions()[words(name)]
-            name_en, kind = institution.name_en.replace(" ({iso3})", ""), institution.kind
+            name_en, source, kind = institution.name_en.replace(" ({iso3})", ""), "institution", institution.kind
             affiliation = g.affiliation
         else:
-            name_en = transliterate(name) if g.type == "PER" else None
+            name_en, source = (english_name(name) if g.type == "PER" else None) or (None, None)
             kind, affiliation = None, g.affiliation
         return Entity(
             id=f"e{n}",
             type=g.type,
             name=name,
             name_en=name_en,
+            name_en_source=source,
             mentions=mentions,
             roles=list(g.roles),
             affiliation=affiliation,

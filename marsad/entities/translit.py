@@ -184,7 +184,13 @@ def skeleton_match(word: str, skip: str | None = None) -> str | None:
 
 
 def transliterate(name: str) -> str | None:
-    """English form of a person name when every word is known ("ماك ثورنبيري" -> "Mac Thornberry").
+    """English form of a person name when every word is known ("ماك ثورنبيري" -> "Mac Thornberry")."""
+    found = english_name(name)
+    return found[0] if found else None
+
+
+def english_name(name: str) -> tuple[str, str] | None:
+    """(English form, "list" or "guess") of a person name: "guess" when a word is spelt by rule or skeleton.
 
     A skeleton guess is trusted once per name, and only beside a common given name: "فيروس كورونا"
     (a tagger error) gets no English name. Words spelt by rule need a listed word beside them
@@ -198,4 +204,5 @@ def transliterate(name: str) -> str | None:
         return None
     if "rule" in sources and "common" not in sources and "list" not in sources:
         return None
-    return " ".join(en for en, _ in found)
+    guessed = "rule" in sources or "skeleton" in sources
+    return " ".join(en for en, _ in found), "guess" if guessed else "list"

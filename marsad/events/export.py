@@ -59,6 +59,7 @@ def _as_document(d: Document | dict) -> Document:
         return Participant(**{k: p.get(k) for k in ("text", "country", "entity", "sector", "start", "end")}) if p else None
 
     doc.entities = [Entity(id=e["id"], type=e["type"], name=e["name"], name_en=e.get("name_en"),
+                           name_en_source=e.get("name_en_source"),
                            mentions=mentions(e.get("mentions")), affiliation=e.get("affiliation"))
                     for e in d.get("entities") or ()]
     doc.places = [Place(id=p["id"], name=p["name"], name_en=p.get("name_en"), country=p.get("country"),

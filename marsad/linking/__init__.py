@@ -40,7 +40,7 @@ class Linker:
         for ent in doc.entities:
             if ent.type == "PER" and _person_is_place(ent, exact):
                 # typed and named from its place below (a person spelling, "Abu Zabi", is dropped)
-                ent.type, ent.roles, ent.affiliation, ent.name_en = "LOC", [], None, None
+                ent.type, ent.roles, ent.affiliation, ent.name_en, ent.name_en_source = "LOC", [], None, None, None
             entities += _split_by_place(ent, spans, doc.text) if ent.type in _GEO_TYPES else [ent]
         linked: dict[str, Entity] = {}
         namesakes: dict[tuple, Entity] = {}  # a city and its governorate of one name ("الحديدة") are one entity
@@ -58,8 +58,8 @@ class Linker:
             if place is None:
                 continue
             ent.type = _TYPE_BY_LEVEL.get(place.level, ent.type)
-            if not ent.name_en:
-                ent.name_en = place.name_en
+            if not ent.name_en and place.name_en:
+                ent.name_en, ent.name_en_source = place.name_en, "place"
             linked[place.id] = ent
             namesakes.setdefault(_namesake_key(place), ent)
             if _widen(ent, place):
@@ -73,7 +73,7 @@ class Linker:
             ent = linked.get(place.id) or namesakes.get(_namesake_key(place))
             if ent is None:
                 ent = Entity(id="", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
-                             name_en=place.name_en)
+                             name_en=place.name_en, name_en_source="place" if place.name_en else None)
                 doc.entities.append(ent)
                 namesakes.setdefault(_namesake_key(place), ent)
             ent.mentions.extend(Mention(m.start, m.end, m.text) for m in free)
@@ -101,7 +101,8 @@ def _split_by_place(ent: Entity, spans, text: str) -> list[Entity]:
     for key, place in places.items():
         if key != keep:
             out.append(Entity(id="", type=_TYPE_BY_LEVEL.get(place.level, "LOC"), name=place.name,
-                              name_en=place.name_en, mentions=groups[key]))
+                              name_en=place.name_en, name_en_source="place" if place.name_en else None,
+                              mentions=groups[key]))
     return out
 
 

@@ -77,10 +77,10 @@ class Store:
                   (rowid, index_terms(doc.title or ""), index_terms(doc.text, doc.tokens)))
         mentions = []
         for e in data["entities"]:
-            c.execute("INSERT INTO entities (doc_id, id, type, kind, name, name_en, affiliation, roles)"
-                      " VALUES (?,?,?,?,?,?,?,?)",
+            c.execute("INSERT INTO entities (doc_id, id, type, kind, name, name_en, affiliation, roles, name_en_source)"
+                      " VALUES (?,?,?,?,?,?,?,?,?)",
                       (did, e["id"], e["type"], e.get("kind"), e["name"], e["name_en"], e.get("affiliation"),
-                       json.dumps(e.get("roles", []), ensure_ascii=False)))
+                       json.dumps(e.get("roles", []), ensure_ascii=False), e.get("name_en_source")))
             mentions += [(did, "entity", e["id"], m["start"], m["end"], m["text"]) for m in e["mentions"]]
         for p in data["places"]:
             c.execute("INSERT INTO places (doc_id, id, name, name_en, country, admin1, level, lat, lon, qualifiers,"

@@ -61,6 +61,12 @@ def m001_initial(c: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m002_entity_name_source(c: sqlite3.Connection) -> None:
+    """Where an entity's English name comes from (actor, institution, place, list, guess); NULL for older rows."""
+    c.execute("ALTER TABLE entities ADD COLUMN name_en_source TEXT")
+
+
 def migrate(c: sqlite3.Connection) -> list[str]:
     """Apply pending migrations; returns the names applied."""
     c.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)")
