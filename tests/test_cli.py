@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import json
-import pathlib
 import shutil
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, SAMPLE1, SAMPLE2
