@@ -70,7 +70,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)  # e.g. "الرئيس الأمريكي", stated in the text
     affiliation: str | None = None  # ISO3 country or organisation name
-    # person | government | armed_group | international | media | party | platform | organization
+    # person | government | armed_group | international | media | party | platform | organization | company
     # (from the curated actor table; None for names only the tagger found)
     kind: str | None = None
 

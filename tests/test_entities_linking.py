@@ -345,3 +345,29 @@ def test_international_body_missing_before_is_in_the_actor_table(stage):
     text = 'وقال:" وافقنا على مساعدة منظمة حظر الأسلحة الكيماوية في التحقيقات"'
     (e,) = run(text, stage).entities
     assert (e.name_en, e.kind) == ("Organisation for the Prohibition of Chemical Weapons", "international")
+
+
+@pytest.mark.parametrize("text", [
+    "وصل المبعوث الأمريكي إلى كابل",  # ك + ابل
+    "وسقط وابل من القذائف على المدينة",  # و + ابل, a hail
+    "ارتفعت أسعار لحوم إبل مستوردة",  # camels
+    "ولد المخترع نيكولا تسلا في كرواتيا",  # the inventor
+])
+def test_company_names_that_are_words_need_a_cue(text):
+    import marsad
+
+    assert all(e.kind != "company" for e in marsad.analyze(text).entities)
+
+
+def test_company_with_a_cue():
+    import marsad
+
+    doc = marsad.analyze("وطرحت أجهزة أبل في الأسواق")
+    assert [(e.name_en, e.kind) for e in doc.entities] == [("Apple", "company")]
+
+
+def test_a_one_word_institution_head_alone_names_nothing(stage):
+    # "الحكومة" with no country is any government: no English name
+    doc = run("وقالت الحكومة إن الوضع مستقر", EntityRecognizer(tagger=FakeTagger([("الحكومة", "ORG")])))
+    (e,) = doc.entities
+    assert e.name_en is None and e.name_en_source is None

@@ -37,9 +37,20 @@ def test_rule_words_need_a_listed_word_beside_them():
 
 
 def test_no_skeleton_namesake_for_arabic_surnames():
-    # before the rule these came from another name with the same consonants
-    assert transliterate("عبد الله السعيد") != "Abd Allah Assadi"
-    assert "Tamamo" not in (transliterate("مهدي التميمي") or "")
+    # before the rule these came from another name with the same consonants (Assadi, al-Tamamo)
+    assert transliterate("عبد الله السعيد") == "Abd Allah al-Saeed"
+    assert transliterate("مجدي عبد الغني") == "Majdi Abd al-Ghani"  # not "Abd Alagna"
+
+
+def test_letters_as_written():
+    assert romanize("سعيد") == "Said" and romanize("إسماعيل") == "Ismail"  # ع, hamza before i: no "aa"
+    assert romanize("القائد") == "al-Qaid"
+    assert romanize("وردة") == "Warda" and romanize("وجيه") == "Wajih"  # ة is a, a written final ه is h
+    assert romanize("حمزة") == "Hamza" and romanize("يحيى") == "Yahya"
+    assert romanize("مُحَمَّد") == romanize("محمد")  # diacritics dropped
+    assert romanize("عـــلي") == "Ali"  # tatweel
+    assert romanize("پورحسن") == "Purhsn"  # Persian letters spelt, not refused
+    assert romanize("") is None
 
 
 def test_rule_beats_the_skeleton_on_the_hand_written_list():
@@ -48,7 +59,7 @@ def test_rule_beats_the_skeleton_on_the_hand_written_list():
     n, guessed, exact, cer = score(words, lambda w, written: (translit.guess_en(w, written, skip=w) or (None,))[0])
     _, sk_guessed, _, sk_cer = score(words, lambda w, _written: translit.skeleton_match(w, skip=w))
     assert guessed == n and sk_guessed < n / 2
-    assert cer <= 0.25 and cer < sk_cer
+    assert cer <= 0.20 and cer < sk_cer
 
 
 def test_person_in_a_news_sentence_gets_the_spelling():

@@ -220,3 +220,10 @@ def test_a_us_state_is_not_a_city_named_after_it(parse):
     doc = parse("وقع إطلاق نار في مدرسة بولاية فلوريدا الأمريكية")
     (place,) = doc.places
     assert (place.name_en, place.level, place.country) == ("Florida", "admin1", "US")
+
+
+def test_utah_needs_a_trigger_word(parse):
+    # "بيوتا" (houses) splits into ب + يوتا
+    assert parse("هدمت الجرافات بيوتا في القدس").places[0].name_en == "Jerusalem"
+    assert all(p.name_en != "Utah" for p in parse("هدمت الجرافات بيوتا في القدس").places)
+    assert [p.name_en for p in parse("وقع حادث في ولاية يوتا الأمريكية").places] == ["Utah"]

@@ -151,12 +151,12 @@ class EntityRecognizer:
             name_en, source, kind = g.actor.name_en, "actor", g.actor.kind
             affiliation = g.actor.affiliation or g.affiliation
         elif g.institution is not None:
-            name_en, source, kind = g.institution.name_en.format(iso3=g.iso3), "institution", g.institution.kind
+            name_en, source, kind = g.institution.english(g.iso3), "institution", g.institution.kind
             affiliation = g.iso3
         elif g.type == "ORG" and words(name) in bare_institutions():
             # the tagger's "وزارة الصحة" with no country adjective: the institution, country unknown
             institution = bare_institutions()[words(name)]
-            name_en, source, kind = institution.name_en.replace(" ({iso3})", ""), "institution", institution.kind
+            name_en, source, kind = institution.english(None), "institution", institution.kind
             affiliation = g.affiliation
         else:
             name_en, source = (english_name(name) if g.type == "PER" else None) or (None, None)

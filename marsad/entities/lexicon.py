@@ -76,6 +76,12 @@ class Institution:
     feminine: bool  # the country adjective must be feminine ("الخارجية الإيرانية")
     key: str  # heads that name the same institution share a key ("الخارجية" = "وزارة الخارجية")
 
+    def english(self, iso3: str | None) -> str:
+        """"Ministry of Health (IRQ)" for a country, "Ministry of Health" without one."""
+        if iso3:
+            return self.name_en.format(iso3=iso3)
+        return " ".join(self.name_en.replace("({iso3})", "").replace("{iso3}", "").split())
+
 
 @functools.cache
 def institutions() -> tuple[Institution, ...]:

@@ -55,7 +55,8 @@ def _letters() -> tuple[dict[str, str], frozenset[str]]:
 
 
 def common_name_words() -> frozenset[str]:
-    """The normalised words of data/names_en.tsv, the common given names and name particles (أبو, عبد)."""
+    """The normalised words of data/names_en.tsv: common given names, particles (أبو, عبد) and a few
+    frequent family names (الصدر)."""
     return frozenset(_tables()[0])
 
 
@@ -67,14 +68,14 @@ def arabic_looking(word: str) -> bool:
 def romanize(word: str) -> str | None:
     """A press-style spelling of an Arabic name word, by rule: "التميمي" -> "al-Tamimi", "الواكد" -> "al-Wakid".
 
-    `word` keeps its letters as written (ة ى أ إ; diacritics may be stripped). Short vowels are not
+    `word` keeps its letters as written (ة ى أ إ and a final ه are told apart; diacritics are dropped). Short vowels are not
     written in Arabic, so they are guessed from the commonest name shapes: "a" after the first consonant
     ("Mu" for a participle's م: Muhsin, not for a nisba: al-Masri), "ai" for ي as second letter (Faisal,
     Haidar), "i" in a final "-aCC" (Khalid), "CaCaC" for three bare consonants (Faraj), "CaCCaC" for four
     (Jaafar, al-Ahmari). Doubled letters cannot be seen
     (عباس -> Abas). None for a word with letters outside Arabic.
     """
-    word = normalize_hamza(word)
+    word = normalize_hamza(strip_marks(word))
     if word.startswith("عبدال") and len(word) > 6:  # عبدالغني -> Abdulghani, as عبدالعزيز -> Abdulaziz
         rest = romanize(word[5:])
         return f"Abdul{rest.lower()}" if rest else None
@@ -105,8 +106,6 @@ def romanize(word: str) -> str | None:
                 units.append("V:" + ("u" if c == "و" else "i"))
         elif c in "عء":
             units.append("C:'")
-        elif c == "ه" and i == n - 1 and i > 0 and prev != "ا":
-            units.append("V:a")
         else:
             units.append("C:" + latin[c])
     cons = [u for u in units if u[0] == "C"]
@@ -132,11 +131,12 @@ def romanize(word: str) -> str | None:
         elif (len(units) == 3 and len(cons) == 3 and i == 1 and units[0] != "C:'") or (
                 len(cons) == 4 and i == 2 and (len(units) == 4 or (len(units) == 5 and units[-1] == "V:i"))):
             out.append("a")  # Faraj, Jaafar, al-Ahmari
-        elif before[0] == "C" and i + 3 == len(units) and units[-1] == "V:a":
-            out.append("a")  # Mustafa, Murtada
+        elif before[0] == "C" and len(units) >= 5 and i + 3 == len(units) and units[-1] == "V:a":
+            out.append("a")  # Mustafa, Murtada (not حمزة: Hamza)
     text = "".join(out)
     # ع and hamza: silent beside a vowel, "a" between consonants
-    text = text.replace("a'a", "aa").replace("'a", "a").replace("a'", "aa").replace("'i", "i").replace("'u", "u")
+    text = text.replace("a'a", "aa").replace("a'i", "ai").replace("a'u", "au")
+    text = text.replace("'a", "a").replace("a'", "aa").replace("'i", "i").replace("'u", "u")
     text = text.replace("i'", "i").replace("u'", "u").replace("'", "a")
     if text.startswith("aa"):
         text = text[1:]
@@ -156,7 +156,7 @@ def word_en(word: str, written: str | None = None) -> tuple[str, str] | None:
         return common[word], "common"
     if word in exact:
         return exact[word], "list"
-    if word.startswith("ال") and len(word) > 4:
+    if word.startswith("ال") and len(word) > 3:
         rest = word[2:]
         if rest in common or rest in exact:
             return f"al-{(common.get(rest) or exact[rest])}", "common" if rest in common else "list"
