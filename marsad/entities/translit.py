@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+from typing import NamedTuple
 
 from marsad.resources import data_path, read_tsv
 from marsad.text.normalize import normalize, strip_marks
@@ -65,81 +66,97 @@ def arabic_looking(word: str) -> bool:
     return (word.startswith("ال") and len(word) > 3) or any(c in _letters()[1] for c in word)
 
 
+class _Unit(NamedTuple):
+    """One sound of a word being spelt: a consonant or a long vowel, with its Latin letters."""
+
+    consonant: bool
+    latin: str  # "'" for ع and hamza until the end, where it becomes silent or "a"
+
+
+_LONG_A = _Unit(False, "a")
+
+
+def _units(stem: str) -> list[_Unit]:
+    """The stem's letters as sounds: ا ى ة are a long a; و ي a glide (w, y) at the start, after ا or before
+    a vowel letter, "ai" for ي as second letter before a consonant (فيصل, حيدر), else a long u or i."""
+    latin = _letters()[0]
+    units: list[_Unit] = []
+    n = len(stem)
+    for i, c in enumerate(stem):
+        prev = stem[i - 1] if i else ""
+        nxt = stem[i + 1] if i + 1 < n else ""
+        if c in "اىة":
+            units.append(_LONG_A)
+        elif c in "أعء":
+            units.append(_Unit(True, "'"))
+        elif c == "إ":
+            units += [_Unit(True, "'"), _Unit(False, "i")]
+        elif c in "وي":
+            if i == 0 or prev == "ا" or (nxt and nxt in "اىوي"):
+                units.append(_Unit(True, "w" if c == "و" else "y"))
+            elif c == "ي" and i == 1 and nxt:
+                units.append(_Unit(False, "ai"))
+            else:
+                units.append(_Unit(False, "u" if c == "و" else "i"))
+        else:
+            units.append(_Unit(True, latin[c]))
+    return units
+
+
+def _short_vowel(units: list[_Unit], i: int) -> str:
+    """The unwritten vowel after consonant i when another consonant follows, guessed from the commonest
+    name shapes; "" for none."""
+    n = len(units)
+    n_cons = sum(u.consonant for u in units)
+    nisba = units[-1] == _Unit(False, "i")
+    if i == 0:
+        # مفعول (مسعود, منصور) is "Ma-"; other words opening م + consonant are participles ("Mu-"), not a nisba
+        maful = n == 5 and units[3] == _Unit(False, "u") and units[1].consonant and units[2].consonant
+        return "u" if units[0].latin == "m" and not maful and n > 3 and not nisba else "a"
+    before = units[i - 1]
+    end_cc = i + 2 == n or (i + 3 == n and not units[i + 2].consonant)
+    if before == _Unit(False, "ai") and end_cc:
+        return "a"  # Faisal, Haidar
+    if before == _LONG_A and end_cc:
+        return "i"  # Khalid, Harithi
+    if (n == 3 and n_cons == 3 and i == 1 and units[0].latin != "'") or (
+            n_cons == 4 and i == 2 and (n == 4 or (n == 5 and nisba))):
+        return "a"  # Faraj, Jaafar, al-Ahmari
+    if before.consonant and n >= 5 and i + 3 == n and units[-1] == _LONG_A:
+        return "a"  # Mustafa, Murtada (not حمزة: Hamza)
+    return ""
+
+
+def _glottal(text: str) -> str:
+    """ع and hamza ("'"): silent beside a vowel, "a" between consonants and at the start."""
+    for old, new in (("a'a", "aa"), ("a'i", "ai"), ("a'u", "au"), ("'a", "a"), ("a'", "aa"), ("'i", "i"),
+                     ("'u", "u"), ("i'", "i"), ("u'", "u"), ("'", "a")):
+        text = text.replace(old, new)
+    return text[1:] if text.startswith("aa") else text
+
+
 def romanize(word: str) -> str | None:
     """A press-style spelling of an Arabic name word, by rule: "التميمي" -> "al-Tamimi", "الواكد" -> "al-Wakid".
 
-    `word` keeps its letters as written (ة ى أ إ and a final ه are told apart; diacritics are dropped). Short vowels are not
-    written in Arabic, so they are guessed from the commonest name shapes: "a" after the first consonant
-    ("Mu" for a participle's م: Muhsin, not for a nisba: al-Masri), "ai" for ي as second letter (Faisal,
-    Haidar), "i" in a final "-aCC" (Khalid), "CaCaC" for three bare consonants (Faraj), "CaCCaC" for four
-    (Jaafar, al-Ahmari). Doubled letters cannot be seen
-    (عباس -> Abas). None for a word with letters outside Arabic.
+    `word` keeps its letters as written (ة ى أ إ and a final ه are told apart; diacritics are dropped).
+    Short vowels are not written in Arabic, so they are guessed (`_short_vowel`). Doubled letters cannot
+    be seen (عباس -> Abas). None for a word with letters outside Arabic.
     """
     word = normalize_hamza(strip_marks(word))
     if word.startswith("عبدال") and len(word) > 6:  # عبدالغني -> Abdulghani, as عبدالعزيز -> Abdulaziz
         rest = romanize(word[5:])
         return f"Abdul{rest.lower()}" if rest else None
-    latin = _letters()[0]
     article = word.startswith("ال") and len(word) > 3
     stem = word[2:] if article else word
-    if not stem or any(c not in latin and c not in "اويعءأإةى" for c in stem):
+    if not stem or any(c not in _letters()[0] and c not in "اويعءأإةى" for c in stem):
         return None
-    units: list[str] = []  # "C:x" consonant, "V:x" vowel
-    n = len(stem)
-    for i, c in enumerate(stem):
-        prev = stem[i - 1] if i else ""
-        nxt = stem[i + 1] if i + 1 < n else ""
-        if c in "اى":
-            units.append("V:a")
-        elif c == "ة":
-            units.append("V:a")
-        elif c == "أ":
-            units.append("C:'")
-        elif c == "إ":
-            units += ["C:'", "V:i"]
-        elif c in "وي":
-            if i == 0 or prev == "ا" or (nxt and nxt in "اىوي"):
-                units.append("C:" + ("w" if c == "و" else "y"))  # a glide
-            elif c == "ي" and i == 1 and nxt and nxt not in "اوي":
-                units.append("V:ai")  # فيصل, حيدر, قيس
-            else:
-                units.append("V:" + ("u" if c == "و" else "i"))
-        elif c in "عء":
-            units.append("C:'")
-        else:
-            units.append("C:" + latin[c])
-    cons = [u for u in units if u[0] == "C"]
-    # مفعول (مسعود, منصور) is "Ma-"; other words opening م + consonant are participles: "Mu-"
-    maful = len(units) == 5 and units[3] == "V:u" and units[1][0] == units[2][0] == "C"
+    units = _units(stem)
     out: list[str] = []
     for i, u in enumerate(units):
-        kind, val = u.split(":")
-        out.append(val)
-        nxt = units[i + 1] if i + 1 < len(units) else None
-        if kind != "C" or nxt is None or nxt[0] != "C":
-            continue
-        if i == 0:
-            participle = val == "m" and not maful and len(units) > 3 and units[-1] != "V:i"  # not المصري
-            out.append("u" if participle else "a")
-            continue
-        before = units[i - 1]
-        end_cc = i + 2 == len(units) or (i + 3 == len(units) and units[i + 2][0] == "V")
-        if before == "V:ai" and end_cc:
-            out.append("a")  # Faisal, Haidar
-        elif before == "V:a" and end_cc:
-            out.append("i")  # Khalid, Harithi
-        elif (len(units) == 3 and len(cons) == 3 and i == 1 and units[0] != "C:'") or (
-                len(cons) == 4 and i == 2 and (len(units) == 4 or (len(units) == 5 and units[-1] == "V:i"))):
-            out.append("a")  # Faraj, Jaafar, al-Ahmari
-        elif before[0] == "C" and len(units) >= 5 and i + 3 == len(units) and units[-1] == "V:a":
-            out.append("a")  # Mustafa, Murtada (not حمزة: Hamza)
-    text = "".join(out)
-    # ع and hamza: silent beside a vowel, "a" between consonants
-    text = text.replace("a'a", "aa").replace("a'i", "ai").replace("a'u", "au")
-    text = text.replace("'a", "a").replace("a'", "aa").replace("'i", "i").replace("'u", "u")
-    text = text.replace("i'", "i").replace("u'", "u").replace("'", "a")
-    if text.startswith("aa"):
-        text = text[1:]
+        out.append(u.latin)
+        if u.consonant and i + 1 < len(units) and units[i + 1].consonant:
+            out.append(_short_vowel(units, i))
+    text = _glottal("".join(out))
     if not text:
         return None
     text = text[0].upper() + text[1:]
