@@ -30,9 +30,20 @@ def skeleton(word: str) -> str:
     return word[:1] + "".join(c for c in word[1:] if c not in _VOWELS)
 
 
+class _Spellings(NamedTuple):
+    common: dict[str, str]  # data/names_en.tsv, hand-written
+    listed: dict[str, str]  # data/names_translit.tsv.gz, from ANETAC
+    by_skeleton: dict[str, list[tuple[str, str]]]  # the ANETAC words by consonant skeleton
+
+
+class _Letters(NamedTuple):
+    latin: dict[str, str]  # consonant -> press spelling
+    arabic_only: frozenset[str]  # letters of Arabic-origin names that foreign names rarely use
+
+
 @functools.cache
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[str, str]]]]:
-    """(hand-written common names, ANETAC list, ANETAC by consonant skeleton)."""
+def _tables() -> _Spellings:
+    """The spelling lists, read once."""
     exact: dict[str, str] = {}
     skel: dict[str, list[tuple[str, str]]] = {}
     with data_path("names_translit.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
@@ -44,26 +55,26 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, list[tuple[str,
             if len(ar) >= _MIN_SKELETON:
                 skel.setdefault(skeleton(ar), []).append((ar, en))
     common = {normalize(ar): en for ar, en in read_tsv("names_en.tsv")[1:]}
-    return common, exact, skel
+    return _Spellings(common, exact, skel)
 
 
 @functools.cache
-def _letters() -> tuple[dict[str, str], frozenset[str]]:
-    """(consonant -> Latin spelling, letters of Arabic-origin names) from data/romanization.tsv."""
+def _letters() -> _Letters:
+    """data/romanization.tsv, read once."""
     rows = [r for r in read_tsv("romanization.tsv")[1:] if r and r[0]]
     latin = {r[0]: r[1] for r in rows if len(r) > 1 and r[1]}
-    return latin, frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "y")
+    return _Letters(latin, frozenset(r[0] for r in rows if len(r) > 2 and r[2] == "y"))
 
 
 def common_name_words() -> frozenset[str]:
     """The normalised words of data/names_en.tsv: common given names, particles (أبو, عبد) and a few
     frequent family names (الصدر)."""
-    return frozenset(_tables()[0])
+    return frozenset(_tables().common)
 
 
 def arabic_looking(word: str) -> bool:
     """A normalised name word with the article or a letter of Arabic-origin names (ع ح ص ق ...)."""
-    return (word.startswith("ال") and len(word) > 3) or any(c in _letters()[1] for c in word)
+    return (word.startswith("ال") and len(word) > 3) or any(c in _letters().arabic_only for c in word)
 
 
 class _Unit(NamedTuple):
@@ -79,7 +90,7 @@ _LONG_A = _Unit(False, "a")
 def _units(stem: str) -> list[_Unit]:
     """The stem's letters as sounds: ا ى ة are a long a; و ي a glide (w, y) at the start, after ا or before
     a vowel letter, "ai" for ي as second letter before a consonant (فيصل, حيدر), else a long u or i."""
-    latin = _letters()[0]
+    latin = _letters().latin
     units: list[_Unit] = []
     n = len(stem)
     for i, c in enumerate(stem):
@@ -148,7 +159,7 @@ def romanize(word: str) -> str | None:
         return f"Abdul{rest.lower()}" if rest else None
     article = word.startswith("ال") and len(word) > 3
     stem = word[2:] if article else word
-    if not stem or any(c not in _letters()[0] and c not in "اويعءأإةى" for c in stem):
+    if not stem or any(c not in _letters().latin and c not in "اويعءأإةى" for c in stem):
         return None
     units = _units(stem)
     out: list[str] = []
@@ -168,7 +179,7 @@ def word_en(word: str, written: str | None = None) -> tuple[str, str] | None:
 
     `written` is the word as written (ة ى أ إ kept), which the rule spells better than the normalised form.
     """
-    common, exact, _ = _tables()
+    common, exact = _tables().common, _tables().listed
     if word in common:
         return common[word], "common"
     if word in exact:
@@ -196,7 +207,7 @@ def skeleton_match(word: str, skip: str | None = None) -> str | None:
     """The ANETAC spelling of a word with the same consonant skeleton, closest in length (then the first)."""
     if len(word) < _MIN_SKELETON:
         return None
-    candidates = [p for p in _tables()[2].get(skeleton(word), ()) if p[0] != skip]
+    candidates = [p for p in _tables().by_skeleton.get(skeleton(word), ()) if p[0] != skip]
     return min(candidates, key=lambda p: abs(len(p[0]) - len(word)))[1] if candidates else None
 
 
