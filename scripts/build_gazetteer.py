@@ -28,6 +28,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from marsad.entities.translit import romanize  # noqa: E402
 from marsad.places.gazetteer import distance_km  # noqa: E402
 from marsad.places.geometry import contains  # noqa: E402
 from marsad.resources import word_freq  # noqa: E402
@@ -126,6 +127,30 @@ def km(lat1, lon1, lat2, lon2) -> float:
     p = math.pi / 180
     a = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (1 - math.cos((lon2 - lon1) * p)) / 2
     return 12742 * math.asin(math.sqrt(max(a, 0.0)))
+
+
+def _letters_key(text: str) -> str:
+    text = text.lower()
+    for article in ("al-", "el-", "as-", "ash-", "ad-", "ar-", "az-", "at-"):
+        text = text.replace(article, "")
+    return "".join(c for c in text if c.isascii() and c.isalpha())
+
+
+def reads_like(name_ar: str, name_en: str) -> bool:
+    """Does an English place name spell this Arabic one? The rule spelling of the Arabic
+    (marsad.entities.translit.romanize) within half its length in edits: "يريم" / "Yarim" yes,
+    "السعيدية" / "Zegzel" no."""
+    spelt = [romanize(w) for w in re.sub(r"\(.*?\)", " ", name_ar).split()]
+    if not spelt or None in spelt:
+        return False
+    a, b = _letters_key(" ".join(spelt)), _letters_key(name_en)
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[-1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= len(a) / 2
 
 
 def read_tsv(path: pathlib.Path) -> list[dict]:
@@ -391,6 +416,18 @@ class Builder:
                 # none: better no English name than Arabic in the English column
                 same = admin1_en.get((rec["country"], key_of(rec["name_ar"])), "")
                 rec["name_en"] = same if rec["level"] == "city" else ""
+        # a record with no English name takes that of a namesake in the same country, a governorate first,
+        # then the most populous (WOF's Yarim in Ibb has none; its namesake in Al Mahwit is "Yarim"), when
+        # that name reads like the Arabic: some WOF communes carry another place's English name
+        # ("السعيدية (البلدية)" is "Zegzel")
+        namesake_en: dict[tuple[str, str], list[str]] = {}
+        for r in sorted(self.recs.values(), key=lambda r: (r["level"] != "admin1", -r["population"], r["id"])):
+            if r["name_en"]:
+                namesake_en.setdefault((r["country"], key_of(r["name_ar"])), []).append(r["name_en"])
+        for rec in self.recs.values():
+            if not rec["name_en"]:
+                names = namesake_en.get((rec["country"], key_of(rec["name_ar"])), [])
+                rec["name_en"] = next((n for n in names if reads_like(rec["name_ar"], n)), "")
         freq = word_freq()
         wof_cc = {r["country"] for r in self.recs.values() if r["id"].startswith("wof:")}
         cities = {}
