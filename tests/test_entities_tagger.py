@@ -144,3 +144,17 @@ def test_a_name_particle_is_not_a_proclitic():
     text = "وقال فان در كلاوو إن الظروف صعبة"
     doc = TextLayer()(Document(text=text))
     assert any(doc.text[s:e].startswith("فان") for s, e, _ in load_tagger().tag(doc))
+
+
+def test_hashtag_names_are_read_as_words():
+    # Reuters via Al Arabiya: names inside hashtags, written with "#" and "_"
+    import marsad
+
+    doc = marsad.analyze("قالت وسائل الإعلام الرسمية في #كوريا_الشمالية، اليوم السبت، إن #بيونغ_يانغ قررت "
+                         "تفكيك موقع #التجارب_النووية. ويشترك نجما هوليوود #ليوناردو_دي_كابريو و #براد_بيت "
+                         "في بطولة الفيلم.")
+    assert all("#" not in e.name and "_" not in e.name for e in doc.entities)
+    got = {e.name: (e.type, e.name_en, [m.text for m in e.mentions]) for e in doc.entities}
+    assert got["بيونغ يانغ"] == ("GPE", "Pyongyang", ["بيونغ_يانغ"])
+    # a name is not read across a "#": Hollywood and the actor are two names
+    assert "ليوناردو دي كابريو" in got and got["ليوناردو دي كابريو"][0] == "PER"

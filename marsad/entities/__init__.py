@@ -141,7 +141,7 @@ class EntityRecognizer:
     @staticmethod
     def _entity(doc: Document, n: int, g: Group) -> Entity:
         best = g.fullest()
-        name = doc.text[best.start:best.end]
+        name = doc.text[best.start:best.end].replace("_", " ")  # a hashtag's words: "#بيونغ_يانغ"
         if best.after_lam:
             name = "ا" + name  # "لحشد الشعبي" (from "للحشد") is named "الحشد الشعبي"
         mentions = [Mention(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions]

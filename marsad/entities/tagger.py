@@ -33,6 +33,8 @@ class Tagger:
         """Character spans (start, end, label) of the names in doc.text, proclitics excluded, after the
         document pass (`document_pass`)."""
         sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences] or [doc.tokens]
+        # a hashtag's marks are no words: "#بيونغ_يانغ" is read as "بيونغ يانغ" (the span keeps the "_")
+        sents = [[t for t in toks if t.text not in _HASHTAG_MARKS] for toks in sents]
         words = [[t.text for t in toks] for toks in sents]
         labels = document_pass(words, self.tag_sentences(words), [[t.norm for t in toks] for toks in sents])
         found = [(toks, bio_spans(labs)) for toks, labs in zip(sents, labels)]
@@ -46,8 +48,30 @@ class Tagger:
                 # a name's own particle is no proclitic + stem ("فان در كلاوو", not ف + ان)
                 whole = tok.norm in inner or strip_marks(tok.text) in context().before
                 start = tok.start if whole else name_start(tok)
-                spans.append((start, toks[last - 1].end, typ))
+                spans += _split_at_hashtags(doc.text, start, toks[last - 1].end, typ)
         return spans
+
+
+_HASHTAG_MARKS = frozenset(("#", "_"))
+
+
+def _split_at_hashtags(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:
+    """A name read across a "#" is two names: "هوليوود #ليوناردو دي كابريو" (the marks are hidden from the
+    network)."""
+    out = []
+    for piece_start, piece in _pieces(text, start, end):
+        lead = len(piece) - len(piece.lstrip(" _\n"))
+        piece = piece.strip(" _\n")
+        if piece:
+            out.append((piece_start + lead, piece_start + lead + len(piece), typ))
+    return out
+
+
+def _pieces(text: str, start: int, end: int):
+    pos = start
+    for part in text[start:end].split("#"):
+        yield pos, part
+        pos += len(part) + 1
 
 
 def document_pass(sentences: list[list[str]], labels: list[list[str]],
