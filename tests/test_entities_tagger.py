@@ -158,3 +158,14 @@ def test_hashtag_names_are_read_as_words():
     assert got["بيونغ يانغ"] == ("GPE", "Pyongyang", ["بيونغ_يانغ"])
     # a name is not read across a "#": Hollywood and the actor are two names
     assert "ليوناردو دي كابريو" in got and got["ليوناردو دي كابريو"][0] == "PER"
+
+
+def test_a_hashtag_name_merges_with_the_same_name_in_the_text():
+    # Al Arabiya, 2018-04-02: the crown prince first as a hashtag, then in the text
+    import marsad
+
+    doc = marsad.analyze("تفقد ولي العهد السعودي الأمير #محمد_بن_سلمان ميناء للفضاء في صحراء #كاليفورنيا.\n"
+                         "ومن المنتظر أن يلتقي الأمير محمد بن سلمان في لوس انجليس عددا من منتجي السينما.")
+    (mbs,) = [e for e in doc.entities if e.type == "PER"]
+    assert (mbs.name_en, mbs.kind) == ("Mohammed bin Salman", "person")
+    assert [m.text for m in mbs.mentions] == ["محمد_بن_سلمان", "محمد بن سلمان"]

@@ -215,7 +215,8 @@ def _not_a_name(words: tuple[str, ...]) -> bool:
 
 
 def _words(text: str, start: int, end: int) -> tuple[str, ...]:
-    return tuple(w for w in normalize(text[start:end]).split() if any(c.isalpha() for c in w))
+    """The normalised words of a span; a hashtag's "_" separates words ("محمد_بن_سلمان")."""
+    return tuple(w for w in normalize(text[start:end]).replace("_", " ").split() if any(c.isalpha() for c in w))
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
