@@ -190,3 +190,18 @@ def test_adverbial_before_the_verb_is_not_a_speaker():
             "من أجل محادثات مباشرة مع طالبان في محاولة لإطلاق المفاوضات.")
     (src,) = _doc(text).sources
     assert src.speaker.kind == "media" and "نيويورك تايمز" in src.speaker.text
+
+
+@pytest.mark.parametrize("text, content, name", [
+    # Kuwaiti sports news: an honorific before the full name
+    ('وقال الشيخ طلال الفهد في مؤتمر صحافي عقب الاجتماع إن "السبب في التأجيل يعود إلى عدم جاهزية ستاد جابر".',
+     "السبب في التأجيل", "طلال الفهد"),
+    # SaudiNewsNet: a title before a surname met earlier in the article
+    ("قدم عماد المحيسن عرضا مميزا. وقد أكد الكابتن المحيسن أنه سيمضي قدما في تقديم عروض الخفة.",
+     "سيمضي قدما", "عماد المحيسن"),
+])
+def test_a_title_between_the_cue_and_the_name(text, content, name):
+    src, _ = _one(text, content)
+    assert src.speaker.kind == "named_person"
+    doc = _doc(text)
+    assert next(e.name for e in doc.entities if e.id == src.speaker.entity) == name

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.entities.lexicon import cues
 from marsad.statements.lexicon import lexicon
 from marsad.statements.lookup import affiliations
 from marsad.statements.view import MEDIA_GENITIVES, SentenceView
@@ -225,6 +226,17 @@ def _role_phrase(v: SentenceView, i: int) -> int:
     return j
 
 
+def _after_title(v: SentenceView, i: int) -> int:
+    """The token after an honorific title or rank at i (الدكتور، الشيخ، الفريق أول ركن) when a person's
+    name follows it; else i."""
+    titles = cues().titles
+    for k in (3, 2, 1):
+        if i + k < len(v) and " ".join(v.norms[i:i + k]) in titles:
+            ent = _entity(v, i + k)
+            return i + k if ent is not None and ent.type == "PER" else i
+    return i
+
+
 def parse_speaker(v: SentenceView, i: int, after_preposition: bool = False) -> SpeakerPhrase | None:
     """The speaker phrase starting at token i, or None if the words there do not name a speaker.
 
@@ -262,6 +274,7 @@ def parse_speaker(v: SentenceView, i: int, after_preposition: bool = False) -> S
             o_end = max(o_end, _entity_end(v, k, ent))  # وكالة الأناضول للأنباء
         return SpeakerPhrase(start, o_end, "media", head=v.stems[i], name=en, affiliation=iso,
                              name_start=k, name_end=o_end)
+    i = _after_title(v, i)  # "وقال الدكتور عماد المحيسن": the title is in the phrase, the name after it
     ent = _entity(v, i)
     # a one-word person must end at a boundary: the tagger's "اامس" in "وقال اامس الأربعاء" is no speaker
     if ent is not None and ent.type in ("PER", "ORG", "GPE") and (
