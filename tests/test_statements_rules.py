@@ -205,3 +205,21 @@ def test_a_title_between_the_cue_and_the_name(text, content, name):
     assert src.speaker.kind == "named_person"
     doc = _doc(text)
     assert next(e.name for e in doc.entities if e.id == src.speaker.entity) == name
+
+
+GARGASH = (  # Al Arabiya, AL-internationalNews-525-20180318
+    "قال #أنور_قرقاش وزير الدولة للشؤون الخارجية الإماراتي، الأحد، إنه لا يمكن للدوحة أن تنفي دعمها للإرهاب في "
+    "ظل تراكم الأدلة والقرائن، مشيراً إلى أن دعم التطرف محور الأزمة.\n"
+    "وأكد في تغريدة على صفحته بموقع التواصل الاجتماعي \"تويتر\" أن #قطر دفعت ما يتراوح بين 700 مليون دولار إلى "
+    "مليار دولار إلى مجموعة معقدة من الجماعات الإرهابية تشمل ميليشيا #حزب_الله وميليشيا #الحشد_الشعبي وجبهة النصرة."
+)
+
+
+def test_a_hashtag_as_the_speaker():
+    src, st = _one(GARGASH, "لا يمكن للدوحة")
+    doc = _doc(GARGASH)
+    speaker = next(e for e in doc.entities if e.id == src.speaker.entity)
+    assert (speaker.name_en, src.speaker.kind) == ("Anwar Gargash", "named_person")
+    # the implicit subject of the next sentence is the same speaker
+    src2, _ = _one(GARGASH, "دفعت ما يتراوح")
+    assert src2.id == src.id

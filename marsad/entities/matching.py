@@ -50,6 +50,8 @@ class DocIndex:
         p = 0
         for t in self.tokens:
             self.pos.append(p)
+            if not t.text.strip("_"):
+                continue  # a hashtag's "_" joins words: "#أنور_قرقاش" is matched as "انور قرقاش"
             parts.append(t.norm)
             p += len(t.norm) + 1
         self.string = " ".join(parts)

@@ -243,6 +243,8 @@ def parse_speaker(v: SentenceView, i: int, after_preposition: bool = False) -> S
     A word with a prepositional proclitic (للصحيفة، بالمسؤول) is not a subject unless the caller is
     reading a prepositional phrase (`after_preposition`, for "للصحيفة" and "لـCNN").
     """
+    while i < len(v) and v.tokens[i].text == "#":
+        i += 1  # a hashtag as subject: "قال #أنور_قرقاش"
     if i >= len(v):
         return None
     if not after_preposition and (i in v.outlet_clitic or (
