@@ -42,6 +42,7 @@ class Cues:
     person_cues: frozenset[str]  # honorific titles, with and without ال
     not_names: frozenset[str]  # words a tagged span may not consist of (diseases: كورونا)
     epithets: frozenset[str]  # words of blame cut from the end of a tagged organisation ("الإرهابية")
+    name_heads: frozenset[str]  # words that begin names and look like proclitic + stem ("وادي", "بحر")
 
 
 @functools.cache
@@ -65,6 +66,7 @@ def cues() -> Cues:
         person_cues=frozenset(person),
         not_names=frozenset(" ".join(w) for w in by_kind.get("not_name", [])),
         epithets=frozenset(" ".join(w) for w in by_kind.get("epithet", [])),
+        name_heads=frozenset(" ".join(w) for w in by_kind.get("name_head", [])),
     )
 
 

@@ -7,6 +7,7 @@ from marsad.document import Document, Token
 from marsad.entities.bio import bio_spans
 from marsad.entities.consistency import propagate
 from marsad.entities.context import context, refine
+from marsad.entities.lexicon import cues
 from marsad.entities.neural import BiLstmCrf, load_model
 from marsad.resources import word_freq
 from marsad.text.normalize import normalize, strip_marks
@@ -46,7 +47,8 @@ class Tagger:
             for first, last, typ in names:
                 tok = toks[first]
                 # a name's own particle is no proclitic + stem ("فان در كلاوو", not ف + ان)
-                whole = tok.norm in inner or strip_marks(tok.text) in context().before
+                whole = (tok.norm in inner or strip_marks(tok.text) in context().before
+                         or (last - first > 1 and tok.norm in cues().name_heads))  # وادي اليرموك, not ادي
                 start = tok.start if whole else name_start(tok)
                 spans += _split_at_hashtags(doc.text, start, toks[last - 1].end, typ)
         return spans
