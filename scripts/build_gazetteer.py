@@ -386,6 +386,8 @@ class Builder:
                 block.extend(keys_for(names))
             elif kind == "alias":
                 self.add_variants(self.recs[row["ref"]], names, numbered=True)
+                if row["name_en"]:  # a source's broken English name ("Dar a" for Daraa)
+                    self.recs[row["ref"]]["name_en"] = row["name_en"]
             elif kind == "place":
                 lat, lon = fnum(row["lat"]), fnum(row["lon"])
                 if row["ref"]:
