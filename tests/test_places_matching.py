@@ -227,3 +227,13 @@ def test_utah_needs_a_trigger_word(parse):
     assert parse("هدمت الجرافات بيوتا في القدس").places[0].name_en == "Jerusalem"
     assert all(p.name_en != "Utah" for p in parse("هدمت الجرافات بيوتا في القدس").places)
     assert [p.name_en for p in parse("وقع حادث في ولاية يوتا الأمريكية").places] == ["Utah"]
+
+
+def test_rivers_and_syrian_hajin(parse):
+    # Sky News Arabia, 2018-04-29 (SDF reinforcements): "نهر" is no Iranian town here, الهجين is in Deir ez-Zor
+    doc = parse("وصلت تعزيزات عسكرية جديدة إلى قوات سوريا الديمقراطية، قادمة من مدينة الرقة شمالي سوريا، إلى "
+                "الضفاف الشرقية لنهر الفرات. وذكرت مصادر عسكرية أنها تحضير للعملية المرتقبة ضد تنظيم داعش في منطقة "
+                "الهجين في ريف دير الزور.")
+    got = names(doc)
+    assert "Euphrates River" in got and "Nohor" not in got
+    assert got["Hajīn"].country == "SY"
