@@ -223,3 +223,21 @@ def test_a_hashtag_as_the_speaker():
     # the implicit subject of the next sentence is the same speaker
     src2, _ = _one(GARGASH, "دفعت ما يتراوح")
     assert src2.id == src.id
+
+
+def test_the_outlet_a_source_spoke_to_is_the_relay_not_the_statement():
+    # Sky News Arabia from AFP, 2018-07-14 (Basra protests)
+    text = ("حيث هاجم متظاهرون مقر منظمة بدر وحاولوا إحراقه ما أدى إلى صدام بينهم وبين القوات الأمنية أسفر عن "
+            "إصابة ثلاثة متظاهرين على الأقل بجروح، بحسب ما أفاد مصدر أمني وكالة فرانس برس.")
+    src, st = _one(text, "إصابة ثلاثة متظاهرين")
+    assert src.speaker.kind == "anonymous" and src.speaker.text == "مصدر أمني"
+    assert src.via == ["Agence France-Presse"]
+    assert not any("فرانس برس" in s.text for _, s in _statements(text))
+
+
+def test_a_source_phrase_closing_the_sentence_with_a_few_more_words():
+    # the words after the source finish its name ("للإحصاءات هناك"): the statement is the clause before
+    text = "ارتفع عدد السكان إلى 743 مليون نسمة العام الماضي، وفقاً لما ذكره المكتب المركزي للإحصاءات هناك."
+    src, st = _one(text, "743 مليون")
+    assert src.speaker.kind == "organization"
+    assert [s.text for _, s in _statements(text)] == [st.text]

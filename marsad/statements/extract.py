@@ -269,9 +269,19 @@ class _Scanner:
                 if sp is None:
                     i = k
                     continue
+                # the outlet the source spoke to: "بحسب ما أفاد مصدر أمني وكالة فرانس برس", "حسبما قال مسؤول لرويترز"
+                told = parse_speaker(v, sp.end, after_preposition=True) if sp.kind != "media" else None
+                told = told if told is not None and told.kind == "media" else None
+                tail = told.end if told is not None else sp.end
                 # "...، حسبما أفاد المرصد." ends its sentence: the content is the clause before it
                 ends = all((v.is_punct(m) and not v.is_quote(m)) or v.bares[m] in lex.function_words
-                           for m in range(sp.end, len(v)))
+                           for m in range(tail, len(v)))
+                # after a clause, a source phrase followed by at most three words before the full stop still
+                # ends it: the words finish the source's name or say when ("حسبما ذكرت وكالة الأناضول للأنباء
+                # الأربعاء"), they are no statement
+                rest = [m for m in range(tail, len(v)) if not v.is_punct(m)]
+                ends = ends or (any(not v.is_punct(m) for m in range(i)) and len(rest) <= 3
+                                and not any(v.is_quote(m) or v.cue(m) for m in rest))
                 initial = self._clause_initial(v, i) and not ends
                 phrase_text = self.doc.text[t.start:v.tokens[i + len(p) - 1].end]
                 relay = lex.source_phrases[p]
@@ -310,10 +320,12 @@ class _Scanner:
                     if s0 < i:
                         att = Attribution(v, sp, v.tokens[s0].start, v.tokens[i - 1].end, phrase_text, t.start,
                                           v.tokens[i + len(p) - 1].end, "says")
+                        if told is not None and ends:
+                            att.via.append(via_ref(told, v))
                         self._trim(att, v, i)
                         sent_atts.append(att)
                         self.out.append(att)
-                i = sp.end
+                i = tail if ends else sp.end
                 continue
             # 2. topic markers followed by a speaker and a quote: بدوره، أنجوس كينج، العضو ... "..."
             tp = v.phrase_at(i, lex.topic_markers) if self._clause_initial(v, i) else None
