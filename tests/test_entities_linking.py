@@ -371,3 +371,14 @@ def test_a_one_word_institution_head_alone_names_nothing(stage):
     doc = run("وقالت الحكومة إن الوضع مستقر", EntityRecognizer(tagger=FakeTagger([("الحكومة", "ORG")])))
     (e,) = doc.entities
     assert e.name_en is None and e.name_en_source is None
+
+
+@pytest.mark.parametrize("text, saddam", [
+    ("ما أدى إلى صدام بينهم وبين القوات الأمنية", False),  # a clash (Sky News Arabia on Basra, 2018)
+    ("أعدم الرئيس العراقي الراحل صدام عام 2006", True),
+    ("سقط نظام صدام عام 2003", True),
+])
+def test_saddam_the_word_and_the_man(text, saddam):
+    import marsad
+
+    assert any(e.name_en == "Saddam Hussein" for e in marsad.analyze(text).entities) is saddam
