@@ -382,3 +382,16 @@ def test_saddam_the_word_and_the_man(text, saddam):
     import marsad
 
     assert any(e.name_en == "Saddam Hussein" for e in marsad.analyze(text).entities) is saddam
+
+
+@pytest.mark.parametrize("text, name_en, affiliation", [
+    ("وقالت حركة النهضة إن", "Ennahda Movement", "TUN"),
+    ("وقالت حركة النهضة الجزائرية إن", None, "DZA"),  # Algeria's namesake, not Tunisia's Ennahda
+    ("وأعلن حزب الشعب الجمهوري المصري", None, "EGY"),  # not Turkey's CHP
+    ("وقال حزب الله اللبناني إن", "Hezbollah", "LBN"),  # its own demonym
+])
+def test_another_countrys_namesake_body(text, name_en, affiliation):
+    import marsad
+
+    (e,) = marsad.analyze(text).entities
+    assert (e.name_en, e.affiliation) == (name_en, affiliation)

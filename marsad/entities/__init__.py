@@ -73,6 +73,8 @@ class EntityRecognizer:
         taken: list[tuple[int, int]] = []
         for h in select_longest(self.actors.find(index)):
             actor = h.value.actor
+            if _another_country_follows(index, h.last, actor.affiliation):
+                continue  # "حركة النهضة الجزائرية" is not Tunisia's Ennahda
             out.append(Candidate(h.start, h.end, actor.type, _words(text, h.start, h.end), actor=actor,
                                  after_lam=h.after_lam))
             taken.append((h.start, h.end))
@@ -161,6 +163,8 @@ class EntityRecognizer:
         else:
             name_en, source = (english_name(name) if g.type == "PER" else None) or (None, None)
             kind, affiliation = None, g.affiliation
+            if g.type == "ORG" and affiliation is None and len(best.words) > 1:
+                affiliation = demonym_iso3(best.words[-1])  # "حركة النهضة الجزائرية" is Algerian
         return Entity(
             id=f"e{n}",
             type=g.type,
@@ -212,6 +216,16 @@ def _not_a_name(words: tuple[str, ...]) -> bool:
     "كورونا") names no one."""
     not_names = cues().not_names
     return all(demonym_iso3(w) or is_title_or_office(w) or w in not_names for w in words)
+
+
+def _another_country_follows(index: DocIndex, last: int, iso3: str | None) -> bool:
+    """Is a country's actor followed by another country's demonym ("حزب الشعب الجمهوري المصري" after the
+    Turkish CHP's name)? Then the text names that country's namesake body."""
+    j = last + 1
+    if not iso3 or j >= len(index.tokens) or not index.tokens[j].norm.startswith("ال"):
+        return False
+    other = demonym_iso3(index.tokens[j].norm)
+    return other is not None and other != iso3
 
 
 def _words(text: str, start: int, end: int) -> tuple[str, ...]:
