@@ -181,3 +181,11 @@ def test_a_name_head_that_looks_like_proclitic_and_stem_stays_whole():
     assert names["درعا"] == "Daraa"  # WOF's English name for the city is "Dar a" (curated fix)
     # a real proclitic before a name is still cut
     assert [e.name for e in marsad.analyze("وصل ولويس سواريز إلى الملعب").entities] == ["لويس سواريز"]
+
+
+def test_militia_and_nightly_are_no_names():
+    # Al Arabiya on Gargash (2018-03-18) and Sky News Arabia on Basra (2018-07-14)
+    import marsad
+
+    doc = marsad.analyze("تشمل ميليشيا #حزب_الله وميليشيا #الحشد_الشعبي وجبهة النصرة. وفرضت السلطات حظر تجول ليليا.")
+    assert [e.name_en for e in doc.entities] == ["Hezbollah", "Popular Mobilization Forces", "Hay'at Tahrir al-Sham"]
