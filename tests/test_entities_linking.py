@@ -395,3 +395,18 @@ def test_another_countrys_namesake_body(text, name_en, affiliation):
 
     (e,) = marsad.analyze(text).entities
     assert (e.name_en, e.affiliation) == (name_en, affiliation)
+
+
+def test_a_first_name_alias_before_another_surname_is_someone_else():
+    # France 24, 2018-04-13: Syria's UN ambassador in an article that also names the president
+    import marsad
+
+    doc = marsad.analyze("وقال الرئيس السوري بشار الأسد إن الهجوم مفبرك. وقال السفير السوري لدى الأمم المتحدة "
+                         "بشار الجعفري \"هذا ليس تهديدا، إنه وعد\".")
+    assad = next(e for e in doc.entities if e.name_en == "Bashar al-Assad")
+    assert [m.text for m in assad.mentions] == ["بشار الأسد"]
+    src = next(s for s in doc.sources for st in s.statements if "ليس تهديدا" in st.text)
+    assert next(e.name for e in doc.entities if e.id == src.speaker.entity) == "بشار الجعفري"
+    # the first name alone still names him once his full name is in the article
+    doc = marsad.analyze("التقى الرئيس بشار الأسد الوفد. وقال الرئيس بشار إن اللقاء كان مثمرا.")
+    assert [m.text for m in doc.entities[0].mentions] == ["بشار الأسد", "بشار"]

@@ -8,6 +8,7 @@ from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.lexicon import bare_forms, cues, strip_article
 from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, phrase_key
 from marsad.resources import read_tsv
+from marsad.text.normalize import normalize
 
 COLUMNS = ("id", "name_ar", "aliases", "name_en", "type", "kind", "affiliation", "role", "cues")
 TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC", "MISC"})
@@ -103,7 +104,8 @@ class ActorMatcher:
         """Hits whose value is an Alias, with unsupported ambiguous aliases removed (overlaps kept)."""
         hits = self.matcher.find(index)
         firm = {h.value.actor.id for h in hits if not h.value.strict}
-        return [h for h in hits if not h.value.strict or self._supported(index, h, firm)]
+        return [h for h in hits if not h.value.strict
+                or (self._supported(index, h, firm) and not _another_surname_follows(index, h))]
 
     def _supported(self, index: DocIndex, hit: Hit, firm: set[str]) -> bool:
         """A person's surname counts once the full name is in the article; any alias counts after a cue;
@@ -148,6 +150,19 @@ class ActorMatcher:
 _QUOTES = frozenset('"«»“”\'')
 _TAGGER_SUPPORTED = frozenset({"armed_group", "party", "international", "organization"})
 _TAGGER_LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
+
+
+def _another_surname_follows(index: DocIndex, hit: Hit) -> bool:
+    """A person's ambiguous first name followed by a surname that is not theirs: "بشار الجعفري" is not
+    Bashar al-Assad, even in an article that names him."""
+    actor = hit.value.actor
+    own = normalize(actor.name_ar).split()
+    j = hit.last + 1
+    if actor.kind != "person" or hit.key.split() != own[:1] or j >= len(index.tokens):
+        return False
+    nxt = index.tokens[j]
+    return (nxt.kind == "word" and nxt.norm.startswith("ال") and nxt.norm not in own
+            and demonym_iso3(nxt.norm) is None)
 
 
 def _tagged_as(index: DocIndex, hit: Hit, actor_type: str) -> bool:
