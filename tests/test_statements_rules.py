@@ -241,3 +241,12 @@ def test_a_source_phrase_closing_the_sentence_with_a_few_more_words():
     src, st = _one(text, "743 مليون")
     assert src.speaker.kind == "organization"
     assert [s.text for _, s in _statements(text)] == [st.text]
+
+
+def test_an_outlet_quoting_someone_in_an_according_to_phrase():
+    # France 24, 2018-04-20: the spokesman speaks, the Saudi agency relays
+    text = ("قتل المهاجمون ثلاثة حراس، وفق ما نقلت وكالة الأنباء السعودية عن المتحدث الأمني باسم وزارة "
+            "الداخلية.")
+    src, st = _one(text, "قتل المهاجمون")
+    assert src.speaker.kind == "role" and src.speaker.text == "المتحدث الأمني باسم وزارة الداخلية"
+    assert src.via == ["Saudi Press Agency"]

@@ -269,6 +269,13 @@ class _Scanner:
                 if sp is None:
                     i = k
                     continue
+                # an outlet quoting someone: "وفق ما نقلت وكالة الأنباء السعودية عن المتحدث الأمني" is the
+                # spokesman's statement, relayed by the agency
+                relayed_by = None
+                if sp.kind == "media" and sp.end + 1 < len(v) and v.norms[sp.end] == "عن":
+                    inner = parse_speaker(v, sp.end + 1, after_preposition=True)
+                    if inner is not None and inner.kind != "media":
+                        relayed_by, sp = sp, inner
                 # the outlet the source spoke to: "بحسب ما أفاد مصدر أمني وكالة فرانس برس", "حسبما قال مسؤول لرويترز"
                 told = parse_speaker(v, sp.end, after_preposition=True) if sp.kind != "media" else None
                 told = told if told is not None and told.kind == "media" else None
@@ -296,6 +303,8 @@ class _Scanner:
                             self._trim(open_indirect, v, i)
                         att = Attribution(v, sp, v.tokens[m].start, v.tokens[-1].end, phrase_text, t.start,
                                           v.tokens[i + len(p) - 1].end, "says")
+                        if relayed_by is not None:
+                            att.via.append(via_ref(relayed_by, v))
                         sent_atts.append(att)
                         self.out.append(att)
                         open_indirect = att
@@ -320,6 +329,8 @@ class _Scanner:
                     if s0 < i:
                         att = Attribution(v, sp, v.tokens[s0].start, v.tokens[i - 1].end, phrase_text, t.start,
                                           v.tokens[i + len(p) - 1].end, "says")
+                        if relayed_by is not None:
+                            att.via.append(via_ref(relayed_by, v))
                         if told is not None and ends:
                             att.via.append(via_ref(told, v))
                         self._trim(att, v, i)

@@ -196,6 +196,8 @@ def _role_phrase(v: SentenceView, i: int) -> int:
         definite = v.has_article(j - 1) or definite
     j = _adjectives(v, j, True) if definite else _adjectives(v, j, False)
     j = _adjectives(v, j, True)
+    if j < len(v) and v.stems[j] == "اسم" and _nominal(v, j + 1) and j > i + 1:
+        j = _adjectives(v, j + 2, True)  # المتحدث الأمني باسم وزارة الداخلية (باسم is not the name Basim)
     # a genitive with ل: الأمين العام لحزب الله، عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية
     if j < len(v) and v.norms[j].startswith("ل") and not v.is_complementizer(j) and (
             v.tokens[j].prefix.startswith("ل") or _entity(v, j) is not None):
