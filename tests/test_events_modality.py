@@ -89,6 +89,12 @@ def test_casualty_number_words(events_only):
     assert (ev.killed, ev.wounded) == (4, 7)
 
 
+def test_thousands_before_the_casualty_word(events_only):
+    # Sky News Arabia on Syria, 2018-04-07: "40 ألف قتيل" had been read as 1000
+    doc = _analyze("وأسفرت الحرب عن نحو 40 ألف قتيل منذ عام 2011.", events_only)
+    assert [e.killed for e in doc.events if e.type == "ASSAULT"] == [40000]
+
+
 @pytest.mark.parametrize("text,trigger,actor,target", [
     ("الى ذلك قتلت قوات الامن الباكستانية ستة متشددين سلاميين في غارة شنتها ليلا شمال غربي البلاد", "قتلت",
      "قوات الامن", "متشددين"),

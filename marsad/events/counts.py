@@ -48,6 +48,11 @@ def _count_near(tokens: list[Token], j: int, lo: int, hi: int) -> int | None:
         if k >= lo and not is_break(tokens[k]):
             n = _number(tokens[k])
             if n is not None:
+                # 40 ألف قتيل: the thousand multiplies the number before it
+                if tokens[k].norm in ("الاف", "الف") and k - 1 >= lo:
+                    m = _number(tokens[k - 1])
+                    if m is not None and m < 1000:
+                        n = m * 1000
                 return n
     return None
 
