@@ -410,3 +410,23 @@ def test_a_first_name_alias_before_another_surname_is_someone_else():
     # the first name alone still names him once his full name is in the article
     doc = marsad.analyze("التقى الرئيس بشار الأسد الوفد. وقال الرئيس بشار إن اللقاء كان مثمرا.")
     assert [m.text for m in doc.entities[0].mentions] == ["بشار الأسد", "بشار"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسيطر فصيل خالد بن الوليد على القرية.", ("ORG", "فصيل خالد بن الوليد")),  # France 24 on Daraa, 2018
+    ("ونقل الجرحى إلى مستشفى الملك فهد في جدة.", ("FAC", "مستشفى الملك فهد")),
+    ("وقالت جامعة الملك عبدالعزيز إن", ("ORG", "جامعة الملك عبدالعزيز")),
+])
+def test_a_body_or_building_named_after_a_person(text, expected):
+    import marsad
+
+    doc = marsad.analyze(text)
+    assert (doc.entities[0].type, doc.entities[0].name) == expected
+    assert all(e.type != "PER" for e in doc.entities)
+
+
+def test_ksrelief_is_not_king_salman():
+    import marsad
+
+    (e,) = marsad.analyze("وقال مركز الملك سلمان للإغاثة إن المساعدات وصلت.").entities
+    assert (e.type, e.affiliation) == ("ORG", "SAU") and "KSrelief" in e.name_en

@@ -43,6 +43,7 @@ class Cues:
     not_names: frozenset[str]  # words a tagged span may not consist of (diseases: كورونا)
     epithets: frozenset[str]  # words of blame cut from the end of a tagged organisation ("الإرهابية")
     name_heads: frozenset[str]  # words that begin names and look like proclitic + stem ("وادي", "بحر")
+    named_after: dict[str, str]  # a noun before a person's name -> the type of what is named (ORG, FAC)
 
 
 @functools.cache
@@ -67,6 +68,8 @@ def cues() -> Cues:
         not_names=frozenset(" ".join(w) for w in by_kind.get("not_name", [])),
         epithets=frozenset(" ".join(w) for w in by_kind.get("epithet", [])),
         name_heads=frozenset(" ".join(w) for w in by_kind.get("name_head", [])),
+        named_after={**{" ".join(w): "ORG" for w in by_kind.get("named_org", [])},
+                     **{" ".join(w): "FAC" for w in by_kind.get("named_fac", [])}},
     )
 
 
