@@ -192,7 +192,9 @@ def _named_after_person(doc: Document, start: int, typ: str) -> tuple[int, str]:
     prev = doc.tokens[tok.i - 1]
     stem = normalize(doc.text[prev.prefix_end:prev.end]) if prev.prefix_end < prev.end else prev.norm
     named = cues().named_after.get(stem)
-    if named is None or prev.kind != "word" or prev.norm.startswith("ال"):
+    # the noun is indefinite, the head of a construct ("المركز رأفت الصباغ" is no name)
+    definite = normalize(doc.text[prev.start:prev.prefix_end]).endswith("ال") or prev.norm.startswith("ال")
+    if named is None or prev.kind != "word" or definite:
         return start, typ
     return prev.prefix_end, named
 
