@@ -250,3 +250,10 @@ def test_an_outlet_quoting_someone_in_an_according_to_phrase():
     src, st = _one(text, "قتل المهاجمون")
     assert src.speaker.kind == "role" and src.speaker.text == "المتحدث الأمني باسم وزارة الداخلية"
     assert src.via == ["Saudi Press Agency"]
+
+
+def test_a_name_no_table_knows_before_his_saying():
+    # BBC Arabic, 2018-05-09: Foreign Policy quoting Hadi al-Amiri by his surname alone
+    text = "ونقلت مجلة فورين بوليسي عن العامري قوله إن القوات ستبقى."
+    src, st = _one(text, "القوات ستبقى")
+    assert (src.speaker.text, src.speaker.kind, src.via) == ("العامري", "named_person", ["Foreign Policy"])

@@ -59,6 +59,20 @@ def via_ref(sp: SpeakerPhrase, v: SentenceView) -> ViaRef:
     return ViaRef(sp.name, sp.head, sp.affiliation, v.doc.text[s:e], s, e)
 
 
+
+def _said_name(v: SentenceView, k: int) -> SpeakerPhrase | None:
+    """A name no table knows, read from "عن العامري قوله": one to three words, none a function word, right
+    before قوله/قولها/قولهم ("his saying")."""
+    for m in range(k + 1, min(len(v), k + 4)):
+        cue = v.cue(m)
+        if cue is not None and cue.lemma == "قال" and cue.pos == "noun":
+            words = range(k, m)
+            if all(v.tokens[w].kind == "word" and v.bares[w] not in lexicon().function_words for w in words):
+                return SpeakerPhrase(k, m, "named_person", head=v.stems[k],
+                                     name=" ".join(v.tokens[w].text for w in words), name_start=k, name_end=m)
+            return None
+    return None
+
 class _Scanner:
     """Scans one sentence for attribution triggers; keeps state across the document's sentences."""
 
@@ -371,7 +385,7 @@ class _Scanner:
                     if cue.lemma == "نقل":
                         sp1 = parse_speaker(v, i + 1)
                         if sp1 and sp1.end < len(v) and v.norms[sp1.end] == "عن":
-                            sp2 = parse_speaker(v, sp1.end + 1)
+                            sp2 = parse_speaker(v, sp1.end + 1) or _said_name(v, sp1.end + 1)
                             if sp2:
                                 speaker, j = sp2, sp2.end
                                 pending_via = [via_ref(sp1, v)] + pending_via
