@@ -28,7 +28,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from marsad.entities.translit import romanize  # noqa: E402
+from marsad.entities.translit import edit_distance, romanize  # noqa: E402
 from marsad.places.gazetteer import distance_km  # noqa: E402
 from marsad.places.geometry import contains  # noqa: E402
 from marsad.resources import word_freq  # noqa: E402
@@ -144,13 +144,7 @@ def reads_like(name_ar: str, name_en: str) -> bool:
     if not spelt or None in spelt:
         return False
     a, b = _letters_key(" ".join(spelt)), _letters_key(name_en)
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[-1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= len(a) / 2
+    return edit_distance(a, b) <= len(a) / 2
 
 
 def read_tsv(path: pathlib.Path) -> list[dict]:

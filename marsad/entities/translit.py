@@ -25,6 +25,17 @@ def normalize_hamza(word: str) -> str:
     return word.replace("ؤ", "ء").replace("ئ", "ء").replace("آ", "أا").replace("ی", "ي").replace("ک", "ك")
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two spellings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[-1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
 def skeleton(word: str) -> str:
     """The word without its long vowels after the first letter: ثورنبيري and ثورنبري -> ثرنبر."""
     return word[:1] + "".join(c for c in word[1:] if c not in _VOWELS)

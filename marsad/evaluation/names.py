@@ -32,16 +32,6 @@ def spelling_key(text: str) -> str:
     return "".join(c for c in text if c.isalpha() and c.isascii())
 
 
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[-1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def gold_sets() -> dict[str, list[tuple[str, str, str]]]:
     """Set name -> (normalised word, word as written, English spelling), first spelling of each word."""
     actors: dict[str, tuple[str, str, str]] = {}
@@ -68,7 +58,7 @@ def score(words: list[tuple[str, str, str]], guess) -> tuple[int, int, int, floa
         if spelt is None:
             continue
         guessed += 1
-        d = edit_distance(spelling_key(spelt), spelling_key(gold))
+        d = translit.edit_distance(spelling_key(spelt), spelling_key(gold))
         exact += d == 0
         cer += d / max(1, len(spelling_key(gold)))
     return len(words), guessed, exact, cer / guessed if guessed else 0.0
