@@ -225,14 +225,22 @@ def test_a_hashtag_as_the_speaker():
     assert src2.id == src.id
 
 
-def test_the_outlet_a_source_spoke_to_is_the_relay_not_the_statement():
-    # Sky News Arabia from AFP, 2018-07-14 (Basra protests)
-    text = ("حيث هاجم متظاهرون مقر منظمة بدر وحاولوا إحراقه ما أدى إلى صدام بينهم وبين القوات الأمنية أسفر عن "
-            "إصابة ثلاثة متظاهرين على الأقل بجروح، بحسب ما أفاد مصدر أمني وكالة فرانس برس.")
-    src, st = _one(text, "إصابة ثلاثة متظاهرين")
-    assert src.speaker.kind == "anonymous" and src.speaker.text == "مصدر أمني"
-    assert src.via == ["Agence France-Presse"]
-    assert not any("فرانس برس" in s.text for _, s in _statements(text))
+@pytest.mark.parametrize("text, content, speaker, kind, via", [
+    # Sky News Arabia from AFP, 2018-07-14 (Basra protests): the outlet the source spoke to is the relay
+    ("حيث هاجم متظاهرون مقر منظمة بدر وحاولوا إحراقه ما أدى إلى صدام بينهم وبين القوات الأمنية أسفر عن "
+     "إصابة ثلاثة متظاهرين على الأقل بجروح، بحسب ما أفاد مصدر أمني وكالة فرانس برس.",
+     "إصابة ثلاثة متظاهرين", "مصدر أمني", "anonymous", ["Agence France-Presse"]),
+    # France 24, 2018-04-20: the spokesman speaks, the Saudi agency relays
+    ("قتل المهاجمون ثلاثة حراس، وفق ما نقلت وكالة الأنباء السعودية عن المتحدث الأمني باسم وزارة الداخلية.",
+     "قتل المهاجمون", "المتحدث الأمني باسم وزارة الداخلية", "role", ["Saudi Press Agency"]),
+    # BBC Arabic, 2018-05-09: Foreign Policy quoting Hadi al-Amiri by his surname alone, a name no table knows
+    ("ونقلت مجلة فورين بوليسي عن العامري قوله إن القوات ستبقى.",
+     "القوات ستبقى", "العامري", "named_person", ["Foreign Policy"]),
+])
+def test_relays(text, content, speaker, kind, via):
+    src, st = _one(text, content)
+    assert (src.speaker.text, src.speaker.kind, src.via) == (speaker, kind, via)
+    assert not any(v in s.text for _, s in _statements(text) for v in ("فرانس برس", "عن المتحدث"))
 
 
 def test_a_source_phrase_closing_the_sentence_with_a_few_more_words():
@@ -241,19 +249,3 @@ def test_a_source_phrase_closing_the_sentence_with_a_few_more_words():
     src, st = _one(text, "743 مليون")
     assert src.speaker.kind == "organization"
     assert [s.text for _, s in _statements(text)] == [st.text]
-
-
-def test_an_outlet_quoting_someone_in_an_according_to_phrase():
-    # France 24, 2018-04-20: the spokesman speaks, the Saudi agency relays
-    text = ("قتل المهاجمون ثلاثة حراس، وفق ما نقلت وكالة الأنباء السعودية عن المتحدث الأمني باسم وزارة "
-            "الداخلية.")
-    src, st = _one(text, "قتل المهاجمون")
-    assert src.speaker.kind == "role" and src.speaker.text == "المتحدث الأمني باسم وزارة الداخلية"
-    assert src.via == ["Saudi Press Agency"]
-
-
-def test_a_name_no_table_knows_before_his_saying():
-    # BBC Arabic, 2018-05-09: Foreign Policy quoting Hadi al-Amiri by his surname alone
-    text = "ونقلت مجلة فورين بوليسي عن العامري قوله إن القوات ستبقى."
-    src, st = _one(text, "القوات ستبقى")
-    assert (src.speaker.text, src.speaker.kind, src.via) == ("العامري", "named_person", ["Foreign Policy"])
