@@ -381,7 +381,12 @@ class Builder:
             elif kind == "alias":
                 self.add_variants(self.recs[row["ref"]], names, numbered=True)
                 if row["name_en"]:  # a source's broken English name ("Dar a" for Daraa)
-                    self.recs[row["ref"]]["name_en"] = row["name_en"]
+                    rec = self.recs[row["ref"]]
+                    old, rec["name_en"] = rec["name_en"], row["name_en"]
+                    if rec["level"] == "admin1":  # and the governorate's name on its places
+                        for other in self.recs.values():
+                            if other["country"] == rec["country"] and other.get("admin1") == old:
+                                other["admin1"] = row["name_en"]
             elif kind == "place":
                 lat, lon = fnum(row["lat"]), fnum(row["lon"])
                 if row["ref"]:
