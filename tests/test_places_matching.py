@@ -246,3 +246,10 @@ def test_syrian_governorates_in_their_usual_spelling(parse):
     assert {"Deir ez-Zor", "Al-Hasakah", "Daraa"} <= set(got)
     # places inside a governorate carry its new name too
     assert names(parse("وقصفت الطائرات مدينة الميادين في ريف دير الزور"))["Mayādīn"].admin1 == "Deir ez-Zor"
+
+
+def test_words_that_are_far_cities_only_after_a_trigger(parse):
+    # found by the audit: "بخفي حنين" (an idiom) had become Hefei, "تولوا" (they took over) Tuluá
+    assert parse("وعاد الوفد بخفي حنين من المفاوضات").places == []
+    assert parse("الذين تولوا المناصب").places == []
+    assert [p.name_en for p in parse("وزار الرئيس مدينة خفي الصينية").places] == ["Hefei"]
