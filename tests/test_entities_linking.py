@@ -430,3 +430,26 @@ def test_ksrelief_is_not_king_salman():
 
     (e,) = marsad.analyze("وقال مركز الملك سلمان للإغاثة إن المساعدات وصلت.").entities
     assert (e.type, e.affiliation) == ("ORG", "SAU") and "KSrelief" in e.name_en
+
+
+@pytest.mark.parametrize("text, check", [
+    # an armed group's name takes its backer's demonym: still the Houthis, and still the speaker
+    ("وقالت ميليشيات الحوثي الإيرانية إنها أطلقت صاروخا.",
+     lambda doc: doc.entities[0].name_en.startswith("Houthis") and len(doc.sources) == 1),
+    # "كيم الذي": a relative pronoun is no surname
+    ("التقى ترامب كيم جونغ أون في سنغافورة. وقال كيم الذي وصل أمس إن القمة تاريخية.",
+     lambda doc: all(e.name_en != "Kim" and (e.name != "كيم") for e in doc.entities)),
+    # a hashtag's "_" is no word: the next word is still read
+    ("التقى الرئيس بشار الأسد الوفد. وقال #بشار_الجعفري إن الهجوم مفبرك.",
+     lambda doc: [m.text for m in doc.entities[0].mentions] == ["بشار الأسد"]),
+    # one-word names after "camp", a team after "camp", a definite noun: no body named after a person
+    ("وكثف معسكر ترامب حملته.", lambda doc: doc.entities[0].name_en == "Donald Trump"),
+    ("وبدأ معسكر المنتخب السعودي التحضير.", lambda doc: all(e.type != "FAC" for e in doc.entities)),
+    ("وقدم للمركز رأفت الصباغ استقالته.", lambda doc: doc.entities[0].type == "PER"),
+    # two countries in an organisation's name: no affiliation from the last one
+    ("وأعلن البنك السعودي الفرنسي أرباحه.", lambda doc: all(e.affiliation != "FRA" for e in doc.entities)),
+])
+def test_review_cases(text, check):
+    import marsad
+
+    assert check(marsad.analyze(text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from marsad.document import Document, Entity, Mention
-from marsad.entities.actors import ActorMatcher
+from marsad.entities.actors import ActorMatcher, next_word
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.lexicon import bare_institutions, cues, words
 from marsad.entities.linking import Candidate, Group, link
@@ -73,9 +73,9 @@ class EntityRecognizer:
         taken: list[tuple[int, int]] = []
         for h in select_longest(self.actors.find(index)):
             actor = h.value.actor
-            if _another_country_follows(index, h.last, actor.affiliation):
+            if actor.kind in _NAMESAKE_KINDS and _another_country_follows(index, h.last, actor.affiliation):
                 continue  # "حركة النهضة الجزائرية" is not Tunisia's Ennahda
-            if actor.kind == "person" and _named_after_person(index.doc, h.start, "PER")[1] != "PER":
+            if actor.kind == "person" and _named_after_person(index.doc, h.start, h.end, "PER")[1] != "PER":
                 continue  # "مستشفى الملك فهد" is a hospital: the tagger's span and the noun make it one
             out.append(Candidate(h.start, h.end, actor.type, _words(text, h.start, h.end), actor=actor,
                                  after_lam=h.after_lam))
@@ -93,10 +93,10 @@ class EntityRecognizer:
         # longest first, so that a tagger's nested or overlapping spans keep only the outer one
         for start, end, label in sorted(doc.entity_spans, key=lambda s: (s[0] - s[1], s[0])):
             typ = _TAGGER_TYPES.get(label)
+            if typ in ("PER", "ORG"):
+                start, typ = _named_after_person(doc, start, end, typ)
             if typ == "PER":
                 start = _skip_titles(doc, start, end)
-            if typ in ("PER", "ORG"):
-                start, typ = _named_after_person(doc, start, typ)
             start, after_lam = _article_lam(doc, start)
             if typ == "ORG":
                 end = _cut_epithets(doc, start, end)
@@ -168,7 +168,9 @@ class EntityRecognizer:
             name_en, source = (english_name(name) if g.type == "PER" else None) or (None, None)
             kind, affiliation = None, g.affiliation
             if g.type == "ORG" and affiliation is None and len(best.words) > 1:
-                affiliation = demonym_iso3(best.words[-1])  # "حركة النهضة الجزائرية" is Algerian
+                # "حركة النهضة الجزائرية" is Algerian; "البنك السعودي الفرنسي" (two countries) is left alone
+                countries = {demonym_iso3(w) for w in best.words} - {None}
+                affiliation = demonym_iso3(best.words[-1]) if len(countries) == 1 else None
         return Entity(
             id=f"e{n}",
             type=g.type,
@@ -182,18 +184,27 @@ class EntityRecognizer:
         )
 
 
-def _named_after_person(doc: Document, start: int, typ: str) -> tuple[int, str]:
+def _named_after_person(doc: Document, start: int, end: int, typ: str) -> tuple[int, str]:
     """A person's name after a unit's or a building's noun names that unit or building: "فصيل خالد بن
-    الوليد" is an ORG, "مستشفى الملك فهد" a FAC (the noun joins the span; entity_cues.tsv). Also for a
-    span the tagger called an organisation ("مطار [الملك خالد الدولي]")."""
+    الوليد" is an ORG, "مستشفى الملك فهد" a FAC (the noun joins the span; entity_cues.tsv). The name must
+    have two words or more, a title counting ("معسكر ترامب" is Trump's camp), and a span the tagger called an
+    organisation counts only when it opens with a title ("مطار [الملك خالد الدولي]", not "معسكر المنتخب
+    السعودي")."""
     tok = doc.token_at(start)
     if tok is None or tok.start != start or tok.i == 0:
         return start, typ
-    prev = doc.tokens[tok.i - 1]
+    name_start, i = start, tok.i - 1
+    if doc.tokens[i].kind == "word" and is_title_or_office(doc.tokens[i].norm) and i > 0:
+        name_start, i = doc.tokens[i].start, i - 1  # the tagger left the title out: "مستشفى الملك [فهد]"
+    words = _words(doc.text, name_start, end)
+    if len(words) < 2 or (typ == "ORG" and not is_title_or_office(words[0])):
+        return start, typ
+    prev = doc.tokens[i]
     stem = normalize(doc.text[prev.prefix_end:prev.end]) if prev.prefix_end < prev.end else prev.norm
     named = cues().named_after.get(stem)
-    # the noun is indefinite, the head of a construct ("المركز رأفت الصباغ" is no name)
-    definite = normalize(doc.text[prev.start:prev.prefix_end]).endswith("ال") or prev.norm.startswith("ال")
+    # the noun is indefinite, the head of a construct ("المركز رأفت الصباغ", "للمركز ..." are no names)
+    proclitics = normalize(doc.text[prev.start:prev.prefix_end])
+    definite = proclitics.endswith("ال") or proclitics.endswith("لل") or prev.norm.startswith("ال")
     if named is None or prev.kind != "word" or definite:
         return start, typ
     return prev.prefix_end, named
@@ -239,13 +250,18 @@ def _not_a_name(words: tuple[str, ...]) -> bool:
     return all(demonym_iso3(w) or is_title_or_office(w) or w in not_names for w in words)
 
 
+# kinds whose names other countries' bodies share (parties, unions, councils); not armed groups, whose
+# names take a backer's demonym ("ميليشيات الحوثي الإيرانية" are still the Houthis)
+_NAMESAKE_KINDS = frozenset(("party", "organization", "government"))
+
+
 def _another_country_follows(index: DocIndex, last: int, iso3: str | None) -> bool:
     """Is a country's actor followed by another country's demonym ("حزب الشعب الجمهوري المصري" after the
     Turkish CHP's name)? Then the text names that country's namesake body."""
-    j = last + 1
-    if not iso3 or j >= len(index.tokens) or not index.tokens[j].norm.startswith("ال"):
+    nxt = next_word(index, last)
+    if not iso3 or nxt is None or not nxt.norm.startswith("ال"):
         return False
-    other = demonym_iso3(index.tokens[j].norm)
+    other = demonym_iso3(nxt.norm)
     return other is not None and other != iso3
 
 

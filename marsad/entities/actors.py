@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.lexicon import bare_forms, cues, strip_article
 from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, phrase_key
-from marsad.resources import read_tsv
+from marsad.resources import read_tsv, word_freq
 from marsad.text.normalize import normalize
 
 COLUMNS = ("id", "name_ar", "aliases", "name_en", "type", "kind", "affiliation", "role", "cues")
@@ -152,17 +152,36 @@ _TAGGER_SUPPORTED = frozenset({"armed_group", "party", "international", "organiz
 _TAGGER_LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
 
 
+def next_word(index: DocIndex, i: int):
+    """The token after token i, over a hashtag's "_" ("#بشار_الجعفري"); None at the end."""
+    j = i + 1
+    while j < len(index.tokens) and not index.tokens[j].text.strip("_"):
+        j += 1
+    return index.tokens[j] if j < len(index.tokens) else None
+
+
+_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"))
+_COMMON_WORD = 2500  # news occurrences above which an ال-word is a common word, not a surname
+
+
+def _surname_like(norm: str) -> bool:
+    """An ال-word that can be a family name: not a relative pronoun, a stop word, an office or title, a
+    demonym, or a frequent word ("كيم الذي", "كيم الرئيس", "صدام الدولي" are no names)."""
+    c = cues()
+    return (norm.startswith("ال") and len(norm) > 4 and norm not in _RELATIVES and norm not in c.stops
+            and (norm,) not in c.offices and norm not in c.titles and demonym_iso3(norm) is None
+            and word_freq().get(norm, 0) < _COMMON_WORD)
+
+
 def _another_surname_follows(index: DocIndex, hit: Hit) -> bool:
     """A person's ambiguous first name followed by a surname that is not theirs: "بشار الجعفري" is not
     Bashar al-Assad, even in an article that names him."""
     actor = hit.value.actor
     own = normalize(actor.name_ar).split()
-    j = hit.last + 1
-    if actor.kind != "person" or hit.key.split() != own[:1] or j >= len(index.tokens):
+    nxt = next_word(index, hit.last)
+    if actor.kind != "person" or hit.key.split() != own[:1] or nxt is None:
         return False
-    nxt = index.tokens[j]
-    return (nxt.kind == "word" and nxt.norm.startswith("ال") and nxt.norm not in own
-            and demonym_iso3(nxt.norm) is None)
+    return nxt.kind == "word" and nxt.norm not in own and _surname_like(nxt.norm)
 
 
 def _tagged_as(index: DocIndex, hit: Hit, actor_type: str) -> bool:
