@@ -249,3 +249,17 @@ def test_a_source_phrase_closing_the_sentence_with_a_few_more_words():
     src, st = _one(text, "743 مليون")
     assert src.speaker.kind == "organization"
     assert [s.text for _, s in _statements(text)] == [st.text]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("وقال الوزير السابق باسم السالم إن القرار خاطئ.", "القرار خاطئ", "باسم السالم"),  # باسم the name
+    ("وبلغ عدد القتلى، بحسب وزارة الصحة، 40 قتيلا.", "40 قتيلا", "وزارة الصحة"),  # set off by commas
+    ("وقال الأمير #محمد_بن_سلمان إن المملكة ماضية في الإصلاح.", "المملكة ماضية", "محمد_بن_سلمان"),
+])
+def test_review_statement_cases(text, content, speaker):
+    src, _ = _one(text, content)
+    assert src.speaker.text == speaker
+
+
+def test_no_name_from_a_kin_noun_before_her_saying():
+    assert _statements("ونقلت الصحيفة عن والدته قولها إن ابنها بريء.") == []

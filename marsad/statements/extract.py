@@ -8,6 +8,7 @@ from marsad.statements.lexicon import lexicon
 from marsad.statements.quotes import find_quotes
 from marsad.statements.speakers import SpeakerPhrase, known_name, parse_speaker
 from marsad.statements.view import SentenceView
+from marsad.resources import word_freq
 
 # Content scanning stops after this many tokens without finding إن/أن, a colon or a quote.
 _WINDOW = 25
@@ -59,19 +60,27 @@ def via_ref(sp: SpeakerPhrase, v: SentenceView) -> ViaRef:
     return ViaRef(sp.name, sp.head, sp.affiliation, v.doc.text[s:e], s, e)
 
 
+_COMMON_WORD = 2500  # news occurrences above which a word is no one's name
+_PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
+
 
 def _said_name(v: SentenceView, k: int) -> SpeakerPhrase | None:
-    """A name no table knows, read from "عن العامري قوله": one to three words, none a function word, right
-    before قوله/قولها/قولهم ("his saying")."""
+    """A name no table knows, read from "عن العامري قوله": one to three words right before قوله/قولها ("his
+    saying"), none of them a known noun (role, source, kin: "عن والدته قولها"), a function word, a word with a
+    pronoun ending or a frequent word."""
+    freq = word_freq()
     for m in range(k + 1, min(len(v), k + 4)):
         cue = v.cue(m)
         if cue is not None and cue.lemma == "قال" and cue.pos == "noun":
             words = range(k, m)
-            if all(v.tokens[w].kind == "word" and v.bares[w] not in lexicon().function_words for w in words):
+            if all(v.tokens[w].kind == "word" and v.noun_kind(w) is None
+                   and v.bares[w] not in lexicon().function_words and freq.get(v.norms[w], 0) < _COMMON_WORD
+                   and not (len(v.norms[w]) > 4 and v.norms[w].endswith(_PRONOUN_ENDINGS)) for w in words):
                 return SpeakerPhrase(k, m, "named_person", head=v.stems[k],
                                      name=" ".join(v.tokens[w].text for w in words), name_start=k, name_end=m)
             return None
     return None
+
 
 class _Scanner:
     """Scans one sentence for attribution triggers; keeps state across the document's sentences."""
@@ -300,14 +309,21 @@ class _Scanner:
                 # after a clause, a source phrase followed by at most three words before the full stop still
                 # ends it: the words finish the source's name or say when ("حسبما ذكرت وكالة الأناضول للأنباء
                 # الأربعاء"), they are no statement
+                # ("وبلغ عدد القتلى، بحسب وزارة الصحة، 40 قتيلا" and "... لرويترز إن الوضع هادئ" go on)
                 rest = [m for m in range(tail, len(v)) if not v.is_punct(m)]
                 ends = ends or (any(not v.is_punct(m) for m in range(i)) and len(rest) <= 3
-                                and not any(v.is_quote(m) or v.cue(m) for m in rest))
+                                and not (tail < len(v) and v.is_comma(tail))
+                                and not any(v.is_quote(m) or v.cue(m) or v.is_complementizer(m)
+                                            or any(c.isdigit() for c in v.tokens[m].text) for m in rest))
                 initial = self._clause_initial(v, i) and not ends
                 phrase_text = self.doc.text[t.start:v.tokens[i + len(p) - 1].end]
                 relay = lex.source_phrases[p]
+                # the outlets this source's words came through: the one quoting it, the one it spoke to
+                outlets = [o for o in (relayed_by, told) if o is not None]
                 if initial and not relay:
-                    m = sp.end + 1 if v.is_comma(sp.end) else sp.end
+                    m = tail + 1 if v.is_comma(tail) else tail
+                    if told is not None and m < len(v) and v.is_complementizer(m):
+                        m += 1  # "وبحسب ما قال مسؤول لرويترز إن ..."
                     if m < len(v) and v.cue(m) and v.cue(m).pos == "verb" and sp.kind == "media":
                         pending_via.append(via_ref(sp, v))  # وبحسب رويترز قال مسؤول ...
                         i = m
@@ -317,8 +333,7 @@ class _Scanner:
                             self._trim(open_indirect, v, i)
                         att = Attribution(v, sp, v.tokens[m].start, v.tokens[-1].end, phrase_text, t.start,
                                           v.tokens[i + len(p) - 1].end, "says")
-                        if relayed_by is not None:
-                            att.via.append(via_ref(relayed_by, v))
+                        att.via += [via_ref(o, v) for o in outlets]
                         sent_atts.append(att)
                         self.out.append(att)
                         open_indirect = att
@@ -335,6 +350,7 @@ class _Scanner:
                         prev.speaker = sp  # قالت صحيفة الغارديان ... نقلاً عن مصدرين
                     elif sp.kind == "media":
                         prev.via.append(via_ref(sp, v))
+                    prev.via += [via_ref(o, v) for o in outlets if ends or o is relayed_by]
                     open_indirect = None
                 else:
                     s0 = 0
@@ -343,10 +359,7 @@ class _Scanner:
                     if s0 < i:
                         att = Attribution(v, sp, v.tokens[s0].start, v.tokens[i - 1].end, phrase_text, t.start,
                                           v.tokens[i + len(p) - 1].end, "says")
-                        if relayed_by is not None:
-                            att.via.append(via_ref(relayed_by, v))
-                        if told is not None and ends:
-                            att.via.append(via_ref(told, v))
+                        att.via += [via_ref(o, v) for o in outlets if ends or o is relayed_by]
                         self._trim(att, v, i)
                         sent_atts.append(att)
                         self.out.append(att)

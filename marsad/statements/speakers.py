@@ -178,6 +178,11 @@ def _appositive(v: SentenceView, j: int) -> tuple[int, str | None] | None:
     return k, " ".join(v.stems[j + 1:k])
 
 
+def _person_at(v: SentenceView, j: int) -> bool:
+    """Does a person's name start at j or right after it ("الوزير السابق باسم السالم": باسم is the name)?"""
+    return any((ent := _entity(v, k)) is not None and ent.type == "PER" for k in (j, j + 1) if k < len(v))
+
+
 def _role_phrase(v: SentenceView, i: int) -> int:
     """End of a role phrase at i: head, one genitive (or باسم + noun), adjectives, one في/ب phrase."""
     definite = v.has_article(i)
@@ -196,7 +201,7 @@ def _role_phrase(v: SentenceView, i: int) -> int:
         definite = v.has_article(j - 1) or definite
     j = _adjectives(v, j, True) if definite else _adjectives(v, j, False)
     j = _adjectives(v, j, True)
-    if j < len(v) and v.stems[j] == "اسم" and _nominal(v, j + 1) and j > i + 1:
+    if j < len(v) and v.stems[j] == "اسم" and _nominal(v, j + 1) and j > i + 1 and not _person_at(v, j):
         j = _adjectives(v, j + 2, True)  # المتحدث الأمني باسم وزارة الداخلية (باسم is not the name Basim)
     # a genitive with ل: الأمين العام لحزب الله، عضو اللجنة التنفيذية لمنظمة التحرير الفلسطينية
     if j < len(v) and v.norms[j].startswith("ل") and not v.is_complementizer(j) and (
@@ -234,8 +239,16 @@ def _after_title(v: SentenceView, i: int) -> int:
     titles = cues().titles
     for k in (3, 2, 1):
         if i + k < len(v) and " ".join(v.norms[i:i + k]) in titles:
-            ent = _entity(v, i + k)
-            return i + k if ent is not None and ent.type == "PER" else i
+            n = _past_hashtag(v, i + k)  # "وقال الأمير #محمد_بن_سلمان"
+            ent = _entity(v, n) if n < len(v) else None
+            return n if ent is not None and ent.type == "PER" else i
+    return i
+
+
+def _past_hashtag(v: SentenceView, i: int) -> int:
+    """i, or the token after a hashtag sign at i."""
+    while i < len(v) and v.tokens[i].text == "#":
+        i += 1
     return i
 
 
@@ -245,8 +258,7 @@ def parse_speaker(v: SentenceView, i: int, after_preposition: bool = False) -> S
     A word with a prepositional proclitic (للصحيفة، بالمسؤول) is not a subject unless the caller is
     reading a prepositional phrase (`after_preposition`, for "للصحيفة" and "لـCNN").
     """
-    while i < len(v) and v.tokens[i].text == "#":
-        i += 1  # a hashtag as subject: "قال #أنور_قرقاش"
+    i = _past_hashtag(v, i)  # a hashtag as subject: "قال #أنور_قرقاش"
     if i >= len(v):
         return None
     if not after_preposition and (i in v.outlet_clitic or (
@@ -361,6 +373,7 @@ def parse_speaker(v: SentenceView, i: int, after_preposition: bool = False) -> S
         for n_start in (j, j + 1):
             if n_start == j + 1 and not v.is_comma(j):
                 continue
+            n_start = _past_hashtag(v, n_start)
             q = _quoted_name(v, n_start) if n_start < len(v) else None
             if q is not None:
                 return SpeakerPhrase(start, q.end, "named_person", head=v.stems[i], name=q.name,
