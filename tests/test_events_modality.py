@@ -123,3 +123,11 @@ def test_protesters_as_subject_only(events_only):
     assert not [t for t in types if t[1] == "المتظاهرين"]  # an object, not a new protest
     assert ("MOBILIZE", "أطلقت النار في الهواء") in types  # warning shots are a show of force
     assert ("COERCE", "اعتقلت") in types
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("قتل 2.5 ألف شخص.", 2500),
+    ("سقط عشرات الآلاف من القتلى.", 12000),  # عشرات counts 12 (ACLED's convention), times a thousand
+])
+def test_thousands_with_decimals_and_tens(events_only, text, killed):
+    assert [e.killed for e in _analyze(text, events_only).events if e.type == "ASSAULT"] == [killed]

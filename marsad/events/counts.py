@@ -7,12 +7,12 @@ from marsad.events.triggers import is_break, ordered_keys, token_keys
 from marsad.text.normalize import ascii_digits
 
 
-def _number(tok: Token) -> int | None:
+def _number(tok: Token) -> float | None:
     lex = counts_lexicon()
     if tok.kind == "number":
         digits = ascii_digits(tok.text).replace(",", "").replace("٬", "")
         try:
-            return int(float(digits.replace("٫", ".")))
+            return float(digits.replace("٫", "."))  # "2.5 ألف" keeps its half until multiplied
         except ValueError:
             return None
     for table in ("number", "vague", "dual"):
@@ -20,6 +20,10 @@ def _number(tok: Token) -> int | None:
             if k in lex[table]:
                 return lex[table][k]
     return None
+
+
+def _thousands(tok: Token) -> bool:
+    return bool(token_keys(tok) & counts_lexicon()["thousands"])
 
 
 def _count_near(tokens: list[Token], j: int, lo: int, hi: int) -> int | None:
@@ -38,9 +42,9 @@ def _count_near(tokens: list[Token], j: int, lo: int, hi: int) -> int | None:
             n = _number(tokens[k])
             if n is not None:
                 # ثلاثة آلاف / 3 آلاف
-                if k + 1 < hi and tokens[k + 1].norm in ("الاف", "الف") and n < 1000:
+                if k + 1 < hi and _thousands(tokens[k + 1]) and n < 1000:
                     n *= 1000
-                return n
+                return int(n)
             if token_keys(tokens[k]) & lex["single"] and step == 1:
                 return 1
     for step in (1, 2, 3):
@@ -48,12 +52,12 @@ def _count_near(tokens: list[Token], j: int, lo: int, hi: int) -> int | None:
         if k >= lo and not is_break(tokens[k]):
             n = _number(tokens[k])
             if n is not None:
-                # 40 ألف قتيل: the thousand multiplies the number before it
-                if tokens[k].norm in ("الاف", "الف") and k - 1 >= lo:
+                # 40 ألف قتيل, عشرات الآلاف: the thousand multiplies the number before it
+                if _thousands(tokens[k]) and k - 1 >= lo:
                     m = _number(tokens[k - 1])
                     if m is not None and m < 1000:
                         n = m * 1000
-                return n
+                return int(n)
     return None
 
 
