@@ -28,7 +28,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from marsad.entities.translit import edit_distance, romanize  # noqa: E402
+from marsad.entities.translit import reads_like  # noqa: E402
 from marsad.places.gazetteer import distance_km  # noqa: E402
 from marsad.places.geometry import contains  # noqa: E402
 from marsad.resources import word_freq  # noqa: E402
@@ -127,24 +127,6 @@ def km(lat1, lon1, lat2, lon2) -> float:
     p = math.pi / 180
     a = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (1 - math.cos((lon2 - lon1) * p)) / 2
     return 12742 * math.asin(math.sqrt(max(a, 0.0)))
-
-
-def _letters_key(text: str) -> str:
-    text = text.lower()
-    for article in ("al-", "el-", "as-", "ash-", "ad-", "ar-", "az-", "at-"):
-        text = text.replace(article, "")
-    return "".join(c for c in text if c.isascii() and c.isalpha())
-
-
-def reads_like(name_ar: str, name_en: str) -> bool:
-    """Does an English place name spell this Arabic one? The rule spelling of the Arabic
-    (marsad.entities.translit.romanize) within half its length in edits: "يريم" / "Yarim" yes,
-    "السعيدية" / "Zegzel" no."""
-    spelt = [romanize(w) for w in re.sub(r"\(.*?\)", " ", name_ar).split()]
-    if not spelt or None in spelt:
-        return False
-    a, b = _letters_key(" ".join(spelt)), _letters_key(name_en)
-    return edit_distance(a, b) <= len(a) / 2
 
 
 def read_tsv(path: pathlib.Path) -> list[dict]:
@@ -383,7 +365,7 @@ class Builder:
                 if row["name_en"]:  # a source's broken English name ("Dar a" for Daraa)
                     rec = self.recs[row["ref"]]
                     old, rec["name_en"] = rec["name_en"], row["name_en"]
-                    if rec["level"] == "admin1":  # and the governorate's name on its places
+                    if rec["level"] == "admin1" and old:  # and the governorate's name on its places
                         for other in self.recs.values():
                             if other["country"] == rec["country"] and other.get("admin1") == old:
                                 other["admin1"] = row["name_en"]

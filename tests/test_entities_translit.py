@@ -68,3 +68,11 @@ def test_person_in_a_news_sentence_gets_the_spelling():
     doc = EntityRecognizer()(TextLayer()(Document(text=text)))
     people = {e.name: e.name_en for e in doc.entities if e.type == "PER"}
     assert people.get("مهدي التميمي") == "Mahdi al-Tamimi"
+
+
+def test_reads_like():
+    from marsad.entities.translit import reads_like
+
+    assert reads_like("يريم", "Yarim") and reads_like("الرقة", "Ar Raqqah")
+    assert reads_like("رأس الخيمة", "Ras al-Khaimah")
+    assert not reads_like("السعيدية (البلدية)", "Zegzel") and not reads_like("تطوان", "Bni Makada")

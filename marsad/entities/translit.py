@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 from typing import NamedTuple
 
 from marsad.resources import data_path, read_tsv
@@ -245,3 +246,22 @@ def english_name(name: str) -> tuple[str, str] | None:
         return None
     guessed = "rule" in sources or "skeleton" in sources
     return " ".join(en for en, _ in found), "guess" if guessed else "list"
+
+
+_ARTICLE = re.compile(r"(?:^|(?<=[\s-]))(?:al|el|a[dnrstz]|ash)[-\s]")
+
+
+def _letters_key(text: str) -> str:
+    """Lower-case ASCII letters of an English place name without its Arabic articles ("Ar Raqqah" -> raqqah)."""
+    return "".join(c for c in _ARTICLE.sub("", text.lower()) if c.isascii() and c.isalpha())
+
+
+def reads_like(name_ar: str, name_en: str) -> bool:
+    """Does an English name spell this Arabic one? The rule spelling of the Arabic (`romanize`) within half
+    its length in edits: "يريم" / "Yarim" and "الرقة" / "Ar Raqqah" yes, "السعيدية" / "Zegzel" no (used by
+    scripts/build_gazetteer.py to give a record its namesake's English name)."""
+    spelt = [romanize(w) for w in re.sub(r"\(.*?\)", " ", name_ar).split()]
+    if not spelt or None in spelt:
+        return False
+    a, b = _letters_key(" ".join(spelt)), _letters_key(name_en)
+    return edit_distance(a, b) <= len(a) / 2
