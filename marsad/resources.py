@@ -27,6 +27,10 @@ def read_json(name: str):
     return json.loads(data_path(name).read_text(encoding="utf-8"))
 
 
+# News occurrences above which a word is a common word, not a name ("الذي", "الدولي"; الجعفري has 146).
+COMMON_WORD_COUNT = 2500
+
+
 @functools.cache
 def word_freq() -> dict[str, int]:
     """Normalised word -> count in the news corpora (scripts/build_wordfreq.py)."""

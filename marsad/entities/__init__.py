@@ -170,7 +170,8 @@ class EntityRecognizer:
             if g.type == "ORG" and affiliation is None and len(best.words) > 1:
                 # "حركة النهضة الجزائرية" is Algerian; "البنك السعودي الفرنسي" (two countries) is left alone
                 countries = {demonym_iso3(w) for w in best.words} - {None}
-                affiliation = demonym_iso3(best.words[-1]) if len(countries) == 1 else None
+                last = demonym_iso3(best.words[-1])
+                affiliation = last if countries == {last} else None
         return Entity(
             id=f"e{n}",
             type=g.type,
@@ -200,10 +201,9 @@ def _named_after_person(doc: Document, start: int, end: int, typ: str) -> tuple[
     if len(words) < 2 or (typ == "ORG" and not is_title_or_office(words[0])):
         return start, typ
     prev = doc.tokens[i]
-    stem = normalize(doc.text[prev.prefix_end:prev.end]) if prev.prefix_end < prev.end else prev.norm
-    named = cues().named_after.get(stem)
+    named = cues().named_after.get(normalize(prev.stem) if prev.stem else prev.norm)
     # the noun is indefinite, the head of a construct ("المركز رأفت الصباغ", "للمركز ..." are no names)
-    proclitics = normalize(doc.text[prev.start:prev.prefix_end])
+    proclitics = normalize(prev.prefix)
     definite = proclitics.endswith("ال") or proclitics.endswith("لل") or prev.norm.startswith("ال")
     if named is None or prev.kind != "word" or definite:
         return start, typ

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.lexicon import bare_forms, cues, strip_article
 from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, phrase_key
-from marsad.resources import read_tsv, word_freq
+from marsad.resources import COMMON_WORD_COUNT, read_tsv, word_freq
 from marsad.text.normalize import normalize
+from marsad.text.tokenize import is_hashtag_joiner
 
 COLUMNS = ("id", "name_ar", "aliases", "name_en", "type", "kind", "affiliation", "role", "cues")
 TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC", "MISC"})
@@ -155,22 +156,20 @@ _TAGGER_LABELS = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC":
 def next_word(index: DocIndex, i: int):
     """The token after token i, over a hashtag's "_" ("#بشار_الجعفري"); None at the end."""
     j = i + 1
-    while j < len(index.tokens) and not index.tokens[j].text.strip("_"):
+    while j < len(index.tokens) and is_hashtag_joiner(index.tokens[j]):
         j += 1
     return index.tokens[j] if j < len(index.tokens) else None
 
 
-_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"))
-_COMMON_WORD = 2500  # news occurrences above which an ال-word is a common word, not a surname
 
 
 def _surname_like(norm: str) -> bool:
     """An ال-word that can be a family name: not a relative pronoun, a stop word, an office or title, a
     demonym, or a frequent word ("كيم الذي", "كيم الرئيس", "صدام الدولي" are no names)."""
     c = cues()
-    return (norm.startswith("ال") and len(norm) > 4 and norm not in _RELATIVES and norm not in c.stops
+    return (norm.startswith("ال") and len(norm) > 4 and norm not in c.not_names and norm not in c.stops
             and (norm,) not in c.offices and norm not in c.titles and demonym_iso3(norm) is None
-            and word_freq().get(norm, 0) < _COMMON_WORD)
+            and word_freq().get(norm, 0) < COMMON_WORD_COUNT)
 
 
 def _another_surname_follows(index: DocIndex, hit: Hit) -> bool:

@@ -16,7 +16,7 @@ import ahocorasick
 from marsad.document import Document, Token
 from marsad.entities.lexicon import OUTER_PROCLITIC
 from marsad.text.normalize import normalize_with_map
-from marsad.text.tokenize import tokenize
+from marsad.text.tokenize import is_hashtag_joiner, tokenize
 
 # Below this length a name's first word is only accepted inside a longer token when the tokenizer also
 # split a proclitic there: "بريد" is not ب + "ريد".
@@ -50,8 +50,8 @@ class DocIndex:
         p = 0
         for t in self.tokens:
             self.pos.append(p)
-            if not t.text.strip("_"):
-                continue  # a hashtag's "_" joins words: "#أنور_قرقاش" is matched as "انور قرقاش"
+            if is_hashtag_joiner(t):
+                continue  # "#أنور_قرقاش" is matched as "انور قرقاش"
             parts.append(t.norm)
             p += len(t.norm) + 1
         self.string = " ".join(parts)

@@ -11,7 +11,7 @@ from marsad.entities.lexicon import cues
 from marsad.entities.neural import BiLstmCrf, load_model
 from marsad.resources import word_freq
 from marsad.text.normalize import normalize, strip_marks
-from marsad.text.tokenize import orig_prefix_end
+from marsad.text.tokenize import is_hashtag_joiner, is_hashtag_sign, orig_prefix_end
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -35,7 +35,7 @@ class Tagger:
         document pass (`document_pass`)."""
         sents = [doc.tokens[s.token_start:s.token_end] for s in doc.sentences] or [doc.tokens]
         # a hashtag's marks are no words: "#بيونغ_يانغ" is read as "بيونغ يانغ" (the span keeps the "_")
-        sents = [[t for t in toks if t.text not in _HASHTAG_MARKS] for toks in sents]
+        sents = [[t for t in toks if not (is_hashtag_sign(t) or is_hashtag_joiner(t))] for toks in sents]
         words = [[t.text for t in toks] for toks in sents]
         labels = document_pass(words, self.tag_sentences(words), [[t.norm for t in toks] for toks in sents])
         found = [(toks, bio_spans(labs)) for toks, labs in zip(sents, labels)]
@@ -52,9 +52,6 @@ class Tagger:
                 start = tok.start if whole else name_start(tok)
                 spans += _split_at_hashtags(doc.text, start, toks[last - 1].end, typ)
         return spans
-
-
-_HASHTAG_MARKS = frozenset(("#", "_"))
 
 
 def _split_at_hashtags(text: str, start: int, end: int, typ: str) -> list[tuple[int, int, str]]:

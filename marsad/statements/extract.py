@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.document import Document
+from marsad.resources import COMMON_WORD_COUNT, word_freq
 from marsad.statements.lexicon import lexicon
 from marsad.statements.quotes import find_quotes
 from marsad.statements.speakers import SpeakerPhrase, known_name, parse_speaker
 from marsad.statements.view import SentenceView
-from marsad.resources import word_freq
 
 # Content scanning stops after this many tokens without finding إن/أن, a colon or a quote.
 _WINDOW = 25
@@ -60,7 +60,6 @@ def via_ref(sp: SpeakerPhrase, v: SentenceView) -> ViaRef:
     return ViaRef(sp.name, sp.head, sp.affiliation, v.doc.text[s:e], s, e)
 
 
-_COMMON_WORD = 2500  # news occurrences above which a word is no one's name
 _PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
 
 
@@ -74,7 +73,7 @@ def _said_name(v: SentenceView, k: int) -> SpeakerPhrase | None:
         if cue is not None and cue.lemma == "قال" and cue.pos == "noun":
             words = range(k, m)
             if all(v.tokens[w].kind == "word" and v.noun_kind(w) is None
-                   and v.bares[w] not in lexicon().function_words and freq.get(v.norms[w], 0) < _COMMON_WORD
+                   and v.bares[w] not in lexicon().function_words and freq.get(v.norms[w], 0) < COMMON_WORD_COUNT
                    and not (len(v.norms[w]) > 4 and v.norms[w].endswith(_PRONOUN_ENDINGS)) for w in words):
                 return SpeakerPhrase(k, m, "named_person", head=v.stems[k],
                                      name=" ".join(v.tokens[w].text for w in words), name_start=k, name_end=m)

@@ -8,6 +8,7 @@ from marsad.statements.lexicon import lexicon
 from marsad.statements.lookup import affiliations
 from marsad.statements.view import MEDIA_GENITIVES, SentenceView
 from marsad.text import normalize
+from marsad.text.tokenize import is_hashtag_sign
 
 # Relative pronouns that open an anonymity clause: المسؤول الذي طلب عدم ذكر اسمه.
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان"})
@@ -247,7 +248,7 @@ def _after_title(v: SentenceView, i: int) -> int:
 
 def _past_hashtag(v: SentenceView, i: int) -> int:
     """i, or the token after a hashtag sign at i."""
-    while i < len(v) and v.tokens[i].text == "#":
+    while i < len(v) and is_hashtag_sign(v.tokens[i]):
         i += 1
     return i
 

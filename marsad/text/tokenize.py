@@ -104,6 +104,16 @@ def _word_info(surface: str) -> tuple[str, int]:
     return norm, (orig_prefix_end(surface, plen) if plen else 0)
 
 
+def is_hashtag_sign(token: Token) -> bool:
+    """The "#" of a hashtag ("#بيونغ_يانغ")."""
+    return token.text == "#"
+
+
+def is_hashtag_joiner(token: Token) -> bool:
+    """The "_" that joins a hashtag's words ("#بيونغ_يانغ" is read as "بيونغ يانغ")."""
+    return bool(token.text) and not token.text.strip("_")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with offsets; Arabic words carry their proclitic boundary."""
     tokens: list[Token] = []
