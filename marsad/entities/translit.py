@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gzip
 import re
+import unicodedata
 from typing import NamedTuple
 
 from marsad.resources import data_path, read_tsv
@@ -251,9 +252,15 @@ def english_name(name: str) -> tuple[str, str] | None:
 _ARTICLE = re.compile(r"(?:^|(?<=[\s-]))(?:al|el|a[dnrstz]|ash)[-\s]")
 
 
-def _letters_key(text: str) -> str:
-    """Lower-case ASCII letters of an English place name without its Arabic articles ("Ar Raqqah" -> raqqah)."""
-    return "".join(c for c in _ARTICLE.sub("", text.lower()) if c.isascii() and c.isalpha())
+def spelling_key(text: str) -> str:
+    """Lower-case letters only, accents dropped: "al-Tamimi" -> "altamimi", "Ḩalwān" -> "halwan"."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if c.isalpha() and c.isascii())
+
+
+def _key_without_article(text: str) -> str:
+    """`spelling_key` without the Arabic article: "Ar Raqqah" -> "raqqah"."""
+    return spelling_key(_ARTICLE.sub("", text.lower()))
 
 
 def reads_like(name_ar: str, name_en: str) -> bool:
@@ -263,5 +270,5 @@ def reads_like(name_ar: str, name_en: str) -> bool:
     spelt = [romanize(w) for w in re.sub(r"\(.*?\)", " ", name_ar).split()]
     if not spelt or None in spelt:
         return False
-    a, b = _letters_key(" ".join(spelt)), _letters_key(name_en)
+    a, b = _key_without_article(" ".join(spelt)), _key_without_article(name_en)
     return edit_distance(a, b) <= len(a) / 2

@@ -17,19 +17,11 @@ shipped guess (rule for Arabic-looking words, skeleton for the rest).
 """
 from __future__ import annotations
 
-import unicodedata
-
 import click
 
 from marsad.entities import translit
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize, strip_marks
-
-
-def spelling_key(text: str) -> str:
-    """Lower-case letters only, accents dropped: "al-Tamimi" -> "altamimi"."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if c.isalpha() and c.isascii())
 
 
 def gold_sets() -> dict[str, list[tuple[str, str, str]]]:
@@ -58,9 +50,9 @@ def score(words: list[tuple[str, str, str]], guess) -> tuple[int, int, int, floa
         if spelt is None:
             continue
         guessed += 1
-        d = translit.edit_distance(spelling_key(spelt), spelling_key(gold))
+        d = translit.edit_distance(translit.spelling_key(spelt), translit.spelling_key(gold))
         exact += d == 0
-        cer += d / max(1, len(spelling_key(gold)))
+        cer += d / max(1, len(translit.spelling_key(gold)))
     return len(words), guessed, exact, cer / guessed if guessed else 0.0
 
 
