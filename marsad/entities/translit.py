@@ -224,14 +224,9 @@ def skeleton_match(word: str, skip: str | None = None) -> str | None:
     return min(candidates, key=lambda p: abs(len(p[0]) - len(word)))[1] if candidates else None
 
 
-def transliterate(name: str) -> str | None:
-    """English form of a person name when every word is known ("ماك ثورنبيري" -> "Mac Thornberry")."""
-    found = english_name(name)
-    return found[0] if found else None
-
-
 def english_name(name: str) -> tuple[str, str] | None:
-    """(English form, "list" or "guess") of a person name: "guess" when a word is spelt by rule or skeleton.
+    """(English form, "list" or "guess") of a person name when every word is known ("ماك ثورنبيري" ->
+    "Mac Thornberry"); "guess" when a word is spelt by rule or by consonant skeleton.
 
     A skeleton guess is trusted once per name, and only beside a common given name: "فيروس كورونا"
     (a tagger error) gets no English name. Words spelt by rule need a listed word beside them
