@@ -444,3 +444,138 @@ def test_review_cases(text, check):
     import marsad
 
     assert check(marsad.analyze(text))
+
+
+# -- names inside other names, roles after a name, affiliations (sixth session; real article text) --------
+def test_patronymic_is_not_the_father():
+    # Saudi News Net: MBS's full name holds King Salman's; the king is named in the same sentence
+    text = ("ورفع رئيس الديوان أسمى آيات التهاني والتبريكات لمقام خادم الحرمين الشريفين الملك سلمان بن "
+            "عبدالعزيز، وسمو ولي عهده الأمين الأمير محمد بن نايف بن عبدالعزيز، وسمو ولي ولي العهد الأمير محمد "
+            "بن سلمان بن عبدالعزيز - حفظهم الله -")
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("محمد بن نايف بن عبدالعزيز", "PER")])))
+    mbs = by_en(doc, "Mohammed bin Salman")
+    assert mbs.name == "محمد بن سلمان بن عبدالعزيز"
+    king = by_en(doc, "King Salman bin Abdulaziz")
+    assert [m.text for m in king.mentions] == ["خادم الحرمين الشريفين", "سلمان بن عبدالعزيز"]
+    assert king.mentions[1].start < text.index("وسمو ولي عهده")
+
+
+def test_another_given_name_before_a_known_surname():
+    # "سارة ساندرز" (White House spokeswoman) is not Bernie Sanders, nor is her later bare surname
+    text = ("وقالت المتحدثة باسم البيت الأبيض سارة ساندرز في بيان \"لكننا غاضبون بشدة من عدم مساعدة "
+            "الديمقراطيين\". وأضافت ساندرز أن الأزمة متنامية.")
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("سارة ساندرز", "PER"), ("ساندرز", "PER")])))
+    assert not [e for e in doc.entities if e.name_en == "Bernie Sanders"]
+    (sarah,) = [e for e in doc.entities if e.type == "PER"]
+    assert sarah.name == "سارة ساندرز"
+    assert sarah.roles == ["المتحدثة باسم البيت الأبيض"]
+    assert len(sarah.mentions) == 2
+
+
+def test_bernie_sanders_is_still_found(stage):
+    doc = run("وقال السيناتور بيرني ساندرز إن الخطة فاشلة. وأضاف ساندرز أن", stage)
+    assert len(by_en(doc, "Bernie Sanders").mentions) == 2
+
+
+def test_given_name_joined_by_and_is_another_name():
+    # "رونالد ريغان ودونالد ترامب": Trump's name after و is his, whatever the tagger's span
+    text = "يشير إلى تحقيق رونالد ريغان ودونالد ترامب نجاحا كبيرا"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("رونالد ريغان ودونالد ترامب", "PER")])))
+    assert by_en(doc, "Donald Trump").name == "دونالد ترامب"
+
+
+def test_ministry_without_its_country_joins_the_one_with_it():
+    text = ("أعلنت وزارة الداخلية التونسية إن قوات الامن فككت «خلية ارهابية». وقالت وزارة الداخلية في بيان "
+            "يوم الثلاثاء إن العملية استباقية.")
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("وزارة الداخلية", "ORG")])))
+    (ministry,) = [e for e in doc.entities if e.type == "ORG"]
+    assert (ministry.affiliation, len(ministry.mentions)) == ("TUN", 2)
+
+
+def test_ministry_without_country_stays_apart_when_two_countries_have_one():
+    text = "وقالت وزارة الداخلية الإيرانية ووزارة الداخلية العراقية إن وزارة الداخلية ستتابع."
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("وزارة الداخلية ستتابع", "ORG")])))
+    assert len([e for e in doc.entities if e.type == "ORG"]) == 3
+
+
+def test_nationality_after_a_name_and_a_first_name_alone():
+    text = ("رحل الإيطالي فابيو كابيلو عن تدريب نادي جيانغسو سونينغ الصيني. وكان المدرب فابيو كابيلو الإيطالي "
+            "قد استقال. وقال فابيو إنه راض.")
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("فابيو كابيلو", "PER"), ("فابيو", "PER")])))
+    (capello,) = [e for e in doc.entities if e.type == "PER"]
+    assert capello.affiliation == "ITA"
+    assert capello.roles == ["المدرب"]
+    assert [m.text for m in capello.mentions][-1] == "فابيو"
+
+
+def test_frequent_given_name_alone_is_not_merged():
+    text = "التقى الأمير محمد بن نايف بالوفد. وقال النبي محمد في الحديث"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("محمد بن نايف", "PER"), ("محمد", "PER")])))
+    assert len([e for e in doc.entities if e.type == "PER"]) == 2
+
+
+def test_currency_is_no_entity():
+    text = "بلغ صافي التعويضات 2 مليون ريال، و5 ملايين جنيه إسترليني."
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("ريال", "MISC"), ("جنيه إسترليني", "MISC")])))
+    assert doc.entities == []
+    assert len(doc.entity_spans) == 2  # the tagger's spans stay (ANERcorp tags currencies MISC)
+
+
+def test_role_after_a_comma_with_an_indefinite_crown_prince():
+    text = ("وشهد الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة، التمرين "
+            "العملياتي الذي نفذته الفرقة الأولى.")
+    doc = run(text, EntityRecognizer(use_tagger=False))
+    mbz = by_en(doc, "Mohamed bin Zayed")
+    assert mbz.roles == ["ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة"]
+    assert mbz.name == "محمد بن زايد آل نهيان"
+
+
+def test_role_right_after_a_name_without_a_comma():
+    text = ("وانتقل المستشار وائل نبيه محافظ الفيوم واللواء ناصر العبد مساعد مدير الأمن إلى مكان الحادث وتم فرض "
+            "طوق أمني.")
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("وائل نبيه", "PER"), ("ناصر العبد", "PER")])))
+    roles = {e.name: e.roles for e in doc.entities if e.type == "PER"}
+    assert roles == {"وائل نبيه": ["المستشار", "محافظ الفيوم"], "ناصر العبد": ["اللواء", "مساعد مدير الأمن"]}
+
+
+def test_role_without_a_comma_is_the_next_names_when_one_follows():
+    text = "استقبل الملك سلمان ولي العهد الأمير محمد بن نايف في قصر اليمامة."
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("محمد بن نايف", "PER")])))
+    assert by_en(doc, "King Salman bin Abdulaziz").roles == []  # "ولي العهد" is the next name's
+
+
+def test_role_without_a_comma_stops_before_fi():
+    text = "وقال خالد العطية وزير خارجية قطر في مؤتمر صحافي إن الحصار فشل."
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("خالد العطية", "PER")])))
+    (attiyah,) = [e for e in doc.entities if e.type == "PER"]
+    assert attiyah.roles == ["وزير خارجية قطر"]
+    assert attiyah.affiliation == "QAT"
+
+
+def test_country_after_a_preposition_in_a_role_is_not_the_affiliation():
+    text = "وقال أحمد الحسن، السفير في العراق، إن الحل سياسي."
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("أحمد الحسن", "PER")])))
+    (p,) = [e for e in doc.entities if e.type == "PER"]
+    assert (p.roles, p.affiliation) == (["السفير في العراق"], None)
+
+
+def test_occupation_gives_way_to_the_office_before_it():
+    text = "وقال مدير المكتب الصحفي ماجد العنزي إن الوزارة مستعدة. وقال الصحفي جمال خاشقجي إن"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("ماجد العنزي", "PER"), ("جمال خاشقجي", "PER")])))
+    roles = {e.name: e.roles for e in doc.entities if e.type == "PER"}
+    assert roles == {"ماجد العنزي": ["مدير المكتب الصحفي"], "جمال خاشقجي": ["الصحفي"]}
+
+
+def test_no_role_before_a_name_under_lam():
+    text = "وقال المحامي الشخصي لترامب إن الرئيس لم يخالف القانون."
+    doc = run(text, EntityRecognizer(use_tagger=False))
+    assert by_en(doc, "Donald Trump").roles == []
+
+
+def test_hashtag_name_with_its_given_name_before_the_sign():
+    text = ("اتهم وزير خارجية روسيا، سيرغي #لافروف، #بريطانيا والولايات المتحدة بنشر \"أكاذيب ومعلومات "
+            "مضللة\".")
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("سيرغي", "PER")])))
+    lavrov = by_en(doc, "Sergei Lavrov")
+    assert (lavrov.name, [m.text for m in lavrov.mentions]) == ("سيرغي لافروف", ["سيرغي #لافروف"])
+    assert [e for e in doc.entities if e.type == "PER"] == [lavrov]

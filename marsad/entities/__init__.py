@@ -11,6 +11,8 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher, next_word
 from marsad.entities.affiliation import demonym_iso3
+from marsad.places.demonyms import masculine
+from marsad.entities.context import context
 from marsad.entities.lexicon import bare_institutions, cues, words
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
@@ -24,8 +26,9 @@ from marsad.entities.roles import (
     role_continues,
     role_words,
 )
-from marsad.entities.translit import english_name
-from marsad.text.normalize import normalize
+from marsad.entities.translit import english_name, is_name_word
+from marsad.text.normalize import normalize, strip_marks
+from marsad.text.tokenize import is_hashtag_sign
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +80,13 @@ class EntityRecognizer:
                 continue  # "حركة النهضة الجزائرية" is not Tunisia's Ennahda
             if actor.kind == "person" and _named_after_person(index.doc, h.start, h.end, "PER")[1] != "PER":
                 continue  # "مستشفى الملك فهد" is a hospital: the tagger's span and the noun make it one
-            out.append(Candidate(h.start, h.end, actor.type, _words(text, h.start, h.end), actor=actor,
-                                 after_lam=h.after_lam))
-            taken.append((h.start, h.end))
+            start, end = h.start, h.end
+            if actor.kind == "person":
+                start = _own_name_before_hashtag(index, h.first, self.actors.own_words(actor), start)
+                end = _lineage_end(index, h.last)
+            out.append(Candidate(start, end, actor.type, _words(text, start, end), actor=actor,
+                                 after_lam=h.after_lam and start == h.start))
+            taken.append((start, end))
         insts = [h for h in self.institutions.find(index) if not _overlaps(h.start, h.end, taken)]
         for hit in select_longest(insts):
             out.append(Candidate(hit.start, hit.end, "ORG", _words(text, hit.start, hit.end),
@@ -103,6 +110,8 @@ class EntityRecognizer:
             words = _words(doc.text, start, end)
             if typ is None or not words or _overlaps(start, end, taken) or _not_a_name(words):
                 continue
+            if typ == "MISC" and _currency(words):
+                continue  # "دولار": MISC in ANERcorp's convention (and the tagger's), no entity to an analyst
             out.append(Candidate(start, end, typ, words, after_lam=after_lam))
             taken.append((start, end))
         return sorted(out, key=lambda c: c.start)
@@ -122,7 +131,11 @@ class EntityRecognizer:
         for g, m, first, last in spans:
             if g.type != "PER":
                 continue
-            for role in (role_before(index, first, person_tokens), role_after(index, last, person_tokens)):
+            if g.affiliation is None:
+                g.affiliation = _nationality_after(index, last)
+            # "المحامي الشخصي لترامب" is Trump's lawyer: no role before a name under a preposition
+            before = None if _under_preposition(index, first, m.start) else role_before(index, first, person_tokens)
+            for role in (before, role_after(index, last, person_tokens)):
                 if role is None:
                     continue
                 text = role.text(index.doc.text)
@@ -147,7 +160,8 @@ class EntityRecognizer:
     @staticmethod
     def _entity(doc: Document, n: int, g: Group) -> Entity:
         best = g.fullest()
-        name = doc.text[best.start:best.end].replace("_", " ")  # a hashtag's words: "#بيونغ_يانغ"
+        # a hashtag's words: "#بيونغ_يانغ", "سيرغي #لافروف"
+        name = " ".join(doc.text[best.start:best.end].replace("_", " ").replace("#", " ").split())
         if best.after_lam:
             name = "ا" + name  # "لحشد الشعبي" (from "للحشد") is named "الحشد الشعبي"
         mentions = [Mention(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions]
@@ -210,6 +224,27 @@ def _named_after_person(doc: Document, start: int, end: int, typ: str) -> tuple[
     return prev.prefix_end, named
 
 
+def _own_name_before_hashtag(index: DocIndex, first: int, own: frozenset[str], start: int) -> int:
+    """Start of a person's hashtag name with the given name written before the "#": "سيرغي #لافروف"."""
+    toks = index.tokens
+    if first >= 2 and is_hashtag_sign(toks[first - 1]) and toks[first - 2].kind == "word" \
+            and toks[first - 2].norm in own:
+        return toks[first - 2].prefix_end
+    return start
+
+
+def _lineage_end(index: DocIndex, last: int) -> int:
+    """End of a person's name with the lineage written after it: "محمد بن سلمان [بن عبدالعزيز]",
+    "محمد بن زايد [آل نهيان]" (a link particle and the name it brings, as often as they repeat)."""
+    toks = index.tokens
+    end = toks[last].end
+    i = last + 1
+    while i + 1 < len(toks) and strip_marks(toks[i].text) in context().link and toks[i + 1].kind == "word" \
+            and toks[i + 1].norm not in cues().stops:
+        end, i = toks[i + 1].end, i + 2
+    return end
+
+
 def _skip_titles(doc: Document, start: int, end: int) -> int:
     """Start of a tagged person name after any leading title or office word ("الأمير", "الرئيس")."""
     tok = doc.token_at(start)
@@ -250,6 +285,12 @@ def _not_a_name(words: tuple[str, ...]) -> bool:
     return all(demonym_iso3(w) or is_title_or_office(w) or w in not_names for w in words)
 
 
+def _currency(words: tuple[str, ...]) -> bool:
+    """A currency's name: "دولار", "ريالا", "جنيه إسترليني" (entity_context.tsv)."""
+    ctx = context()
+    return words[0] in ctx.currencies and all(w in ctx.currency_tails or demonym_iso3(w) for w in words[1:])
+
+
 # kinds whose names other countries' bodies share (parties, unions, councils); not armed groups, whose
 # names take a backer's demonym ("ميليشيات الحوثي الإيرانية" are still the Houthis)
 _NAMESAKE_KINDS = frozenset(("party", "organization", "government"))
@@ -278,6 +319,23 @@ def _token_range(index: DocIndex, start: int, end: int) -> tuple[int, int]:
     first = index.doc.token_at(start)
     last = index.doc.token_at(end - 1)
     return (first.i if first else 0), (last.i if last else len(index.tokens) - 1)
+
+
+def _under_preposition(index: DocIndex, first: int, start: int) -> bool:
+    """Does a name's first word carry the preposition ل ("لترامب")? Not "بنظير بوتو", "لولا دا سيلفا"."""
+    tok = index.tokens[first]
+    prefix = normalize(index.doc.text[tok.start:start])
+    # "لولا دا سيلفا": the letter is the name's own when the whole word is a listed name
+    return bool(prefix) and "ل" in prefix and not is_name_word(tok.norm)
+
+
+def _nationality_after(index: DocIndex, last: int) -> str | None:
+    """The country of a masculine nisba right after a person's name: "فابيو كابيلو الإيطالي" (a feminine or
+    plural one after a man's name describes something else: "زيارة ماكرون الأمريكية")."""
+    nxt = next_word(index, last)
+    if nxt is None or nxt.kind != "word" or not nxt.norm.startswith("ال") or nxt.norm not in masculine():
+        return None
+    return demonym_iso3(nxt.norm)
 
 
 def _org_affiliation(groups: list[Group], role: Role) -> str | None:

@@ -5,10 +5,12 @@ import functools
 from dataclasses import dataclass
 
 from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.context import context
 from marsad.entities.lexicon import bare_forms, cues, strip_article
 from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, phrase_key
+from marsad.entities.translit import common_name_words
 from marsad.resources import COMMON_WORD_COUNT, read_tsv, word_freq
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_marks
 from marsad.text.tokenize import is_hashtag_joiner
 
 COLUMNS = ("id", "name_ar", "aliases", "name_en", "type", "kind", "affiliation", "role", "cues")
@@ -94,19 +96,36 @@ class ActorMatcher:
         self.actors = load_actors()
         self.matcher = PhraseMatcher()
         rows = {r[0]: r for r in read_tsv("actors.tsv")[1:]}
+        self._phrases: dict[str, list[str]] = {}
         for actor in self.actors:
             row = rows[actor.id] + [""] * len(COLUMNS)
+            self._phrases[actor.id] = []
             for phrase, strict in aliases_of(row[2], actor.name_ar):
                 for key in spelling_variants(phrase_key(phrase)):
                     self.matcher.add(key, Alias(actor, strict))
+                    self._phrases[actor.id].append(key)
         self.matcher.build()
 
     def find(self, index: DocIndex) -> list[Hit]:
-        """Hits whose value is an Alias, with unsupported ambiguous aliases removed (overlaps kept)."""
+        """Hits whose value is an Alias, with unsupported ambiguous aliases removed (overlaps kept).
+
+        A person's alias inside someone else's name is dropped ("سارة ساندرز" is not Bernie Sanders), and
+        so is every bare use of that alias in the article unless the actor's own full name is there too
+        ("وأضافت ساندرز" is then Sarah Sanders as well)."""
         hits = self.matcher.find(index)
+        inside = [_inside_another_name(index, h, self.own_words(h.value.actor)) for h in hits]
+        others = {h.key for h, no in zip(hits, inside) if no}
+        hits = [h for h, no in zip(hits, inside) if not no]
+        full = {h.value.actor.id for h in hits if " " in h.key}
+        hits = [h for h in hits if h.key not in others or h.value.actor.id in full]
         firm = {h.value.actor.id for h in hits if not h.value.strict}
         return [h for h in hits if not h.value.strict
                 or (self._supported(index, h, firm) and not _another_surname_follows(index, h))]
+
+    @functools.cache
+    def own_words(self, actor: Actor) -> frozenset[str]:
+        """The normalised words of an actor's name and aliases (a person's own given names and titles)."""
+        return frozenset(w for phrase in self._phrases[actor.id] for w in phrase.split())
 
     def _supported(self, index: DocIndex, hit: Hit, firm: set[str]) -> bool:
         """A person's surname counts once the full name is in the article; any alias counts after a cue;
@@ -161,6 +180,48 @@ def next_word(index: DocIndex, i: int):
     return index.tokens[j] if j < len(index.tokens) else None
 
 
+
+
+def previous_word(index: DocIndex, i: int):
+    """The token before token i, over a hashtag's "_"; None at the start."""
+    j = i - 1
+    while j >= 0 and is_hashtag_joiner(index.tokens[j]):
+        j -= 1
+    return index.tokens[j] if j >= 0 else None
+
+
+def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str]) -> bool:
+    """Is a person's alias part of someone else's longer name? After a lineage particle ("محمد بن [سلمان بن
+    عبدالعزيز]" is Mohammed bin Salman, not King Salman) or a common given name that is not the actor's
+    ("سارة [ساندرز]", "جيمس [كاميرون]" the film director)."""
+    if hit.value.actor.kind != "person":
+        return False
+    prev = previous_word(index, hit.first)
+    if prev is None or prev.kind != "word":
+        return False
+    if strip_marks(prev.text) in context().link:
+        return True
+    if prev.norm in own:
+        return False
+    c = cues()
+    if prev.norm in c.titles or (prev.norm,) in c.offices:
+        return False
+    # "ريغان ودونالد ترامب": a name after و begins anew; "لسارة" is no given name before a surname
+    if prev.prefix or index.tokens[hit.first].start < hit.start:
+        return False
+    # not any word the tagger ran into the name: "أيدن هيلاري كلينتون" (supported), "قابل سليماني" (met)
+    return _given_name(prev.norm)
+
+
+def _given_name(norm: str) -> bool:
+    """A common given name that is seldom a plain word ("سارة", "إيفانكا"; not "أمل" hope, "آن" = أن)."""
+    return (norm in common_name_words() and len(norm) > 2 and norm not in cues().stops
+            and word_freq().get(norm, 0) < _GIVEN_NAME_COUNT)
+
+
+# given names more frequent than this are as often plain words or other people's first names before
+# a surname the table knows ("أمل" hope, "حسن" good); the tagger's span still counts for them
+_GIVEN_NAME_COUNT = 1000
 
 
 def _surname_like(norm: str) -> bool:

@@ -42,6 +42,7 @@ class Context:
     link: frozenset[str]
     currencies: frozenset[str]
     amounts: frozenset[str]
+    currency_tails: frozenset[str]
 
 
 @functools.cache
@@ -57,7 +58,8 @@ def context() -> Context:
     retype = frozenset(by_kind["venue"] | by_kind["outlet"])
     # particles are compared as spelled, hamza and madda kept: "فإن" is not "فان", "الـ" not "آل"
     return Context(heads, retype, frozenset(spelled["before"]), frozenset(spelled["last"]),
-                   frozenset(spelled["link"]), frozenset(by_kind["currency"]), frozenset(by_kind["amount"]))
+                   frozenset(spelled["link"]), frozenset(by_kind["currency"]), frozenset(by_kind["amount"]),
+                   frozenset(by_kind["currency_tail"]))
 
 
 @functools.cache
@@ -245,7 +247,7 @@ def currencies(norm: list[str], labels: list[str]) -> list[str]:
         if (norm[i - 1] in ctx.amounts or norm[i - 1][:1].isdigit()) and labs[i][2:] != "MISC" \
                 and labs[i - 1][:1] != "I" and (i + 1 == len(norm) or labs[i + 1][:1] != "I"):
             labs[i] = "B-MISC"
-        if labs[i] == "B-MISC" and i + 1 < len(norm) and norm[i + 1] == "استرليني" and labs[i + 1] in ("O", "B-MISC"):
+        if labs[i] == "B-MISC" and i + 1 < len(norm) and norm[i + 1] in ctx.currency_tails and labs[i + 1] in ("O", "B-MISC"):
             labs[i + 1] = "I-MISC"  # "جنيه إسترليني" is one currency
     return labs
 

@@ -35,10 +35,12 @@ def bare_forms(norm: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Cues:
-    offices: tuple[tuple[str, ...], ...]  # role heads, longest first
+    offices: tuple[tuple[str, ...], ...]  # role heads, longest first (occupations included)
+    occupations: frozenset[tuple[str, ...]]  # the weaker heads among them ("المدرب", "الصحفي")
     titles: frozenset[str]
     media: frozenset[str]
     stops: frozenset[str]
+    bare_role_ends: frozenset[str]  # also end a role after a name without a comma ("في")
     person_cues: frozenset[str]  # honorific titles, with and without ال
     not_names: frozenset[str]  # words a tagged span may not consist of (diseases: كورونا)
     epithets: frozenset[str]  # words of blame cut from the end of a tagged organisation ("الإرهابية")
@@ -52,7 +54,8 @@ def cues() -> Cues:
     by_kind: dict[str, list[tuple[str, ...]]] = {}
     for phrase, kind in rows:
         by_kind.setdefault(kind, []).append(words(phrase))
-    offices = tuple(sorted(set(by_kind.get("office", [])), key=len, reverse=True))
+    occupations = frozenset(by_kind.get("occupation", []))
+    offices = tuple(sorted(set(by_kind.get("office", [])) | occupations, key=len, reverse=True))
     titles = frozenset(" ".join(w) for w in by_kind.get("title", []))
     person = set()
     # offices are not cues: "العقيد المالكي" is not Nouri al-Maliki; a row lists its own ("الرئيس" for الأسد)
@@ -61,9 +64,11 @@ def cues() -> Cues:
         person.add(strip_article(w[-1]))
     return Cues(
         offices=offices,
+        occupations=occupations,
         titles=titles,
         media=frozenset(strip_article(w[0]) for w in by_kind.get("media_cue", [])),
         stops=frozenset(w[0] for w in by_kind.get("stop", [])),
+        bare_role_ends=frozenset(w[0] for w in by_kind.get("bare_role_end", [])),
         person_cues=frozenset(person),
         not_names=frozenset(" ".join(w) for w in by_kind.get("not_name", [])),
         epithets=frozenset(" ".join(w) for w in by_kind.get("epithet", [])),

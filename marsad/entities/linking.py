@@ -7,10 +7,13 @@ overlap a curated or institution match are dropped there (the curated type and n
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from marsad.entities.actors import Actor
-from marsad.entities.lexicon import Institution, strip_article
+from marsad.entities.context import context
+from marsad.entities.lexicon import Institution, bare_institutions, strip_article
+from marsad.resources import COMMON_WORD_COUNT, word_freq
 from marsad.text.normalize import normalize
 
 # Tails shorter than this are not enough to call two person names the same (initials, "بن").
@@ -97,6 +100,10 @@ def link(curated: list[Candidate], tagged: list[Candidate]) -> list[Group]:
     # longest names first, so that a surname finds the full name wherever it occurs
     for c in sorted(tagged, key=lambda c: (-len(c.words), c.start)):
         matches = [g for g in groups if g.type == c.type and g.has_tail(c.key, c.words)]
+        if not matches and c.type == "ORG":
+            matches = _same_institution(groups, c)
+        if not matches and c.type == "PER":
+            matches = _first_name_of(groups, c)
         if matches:
             g = min(matches, key=lambda g: _distance(g, c))
         else:
@@ -107,6 +114,36 @@ def link(curated: list[Candidate], tagged: list[Candidate]) -> list[Group]:
         g.mentions.sort(key=lambda m: m.start)
     groups.sort(key=lambda g: g.first)
     return groups
+
+
+def _first_name_of(groups: list[Group], c: Candidate) -> list[Group]:
+    """A one-word person name that begins the longer name of exactly one person in the article
+    ("فابيو" after "فابيو كابيلو", "شي" after "شي جين بينغ"); not a particle (أبو, عبد) or a word too
+    frequent to be anyone's in particular ("محمد", "النبي محمد" is not Mohammed bin Salman)."""
+    if len(c.words) != 1 or c.after_lam:
+        return []
+    word = c.words[0]
+    if len(word) < 2 or word in _particles() or word_freq().get(word, 0) >= COMMON_WORD_COUNT:
+        return []
+    same = [g for g in groups if g.type == "PER" and any(len(m.words) > 1 and m.words[0] == word for m in g.mentions)]
+    return same if len(same) == 1 else []
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    """Name particles, normalised: never a first name on their own."""
+    ctx = context()
+    return frozenset(normalize(p) for p in ctx.before | ctx.last | ctx.link)
+
+
+def _same_institution(groups: list[Group], c: Candidate) -> list[Group]:
+    """A ministry named without its country ("وزارة الداخلية") joins the one the article names with its
+    country ("وزارة الداخلية التونسية"), when there is exactly one."""
+    inst = bare_institutions().get(c.words)
+    if inst is None:
+        return []
+    same = [g for g in groups if g.institution is not None and g.institution.key == inst.key]
+    return same if len(same) == 1 else []
 
 
 def _distance(g: Group, c: Candidate) -> int:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.affiliation import country_names, demonym_iso3
 from marsad.entities.lexicon import Institution, bare_forms, cues, institutions, strip_article
 from marsad.entities.matching import DocIndex, PhraseMatcher
+from marsad.entities.translit import common_name_words
 from marsad.text.normalize import normalize
 
 # A role phrase is short: the head plus a few modifiers.
@@ -44,8 +45,8 @@ def _word_forms(norm: str) -> set[str]:
     return out
 
 
-def head_at(index: DocIndex, i: int) -> tuple[int, int] | None:
-    """(number of tokens, proclitic chars) of the longest role head starting at token i, else None."""
+def head_at(index: DocIndex, i: int) -> tuple[int, int, tuple[str, ...]] | None:
+    """(number of tokens, proclitic chars, the head) of the longest role head starting at token i, else None."""
     toks = index.tokens
     first_forms = None
     for head in cues().offices:
@@ -56,7 +57,7 @@ def head_at(index: DocIndex, i: int) -> tuple[int, int] | None:
         if strip_article(head[0]) not in first_forms and head[0] not in first_forms:
             continue
         if all(toks[i + n].norm == w for n, w in enumerate(head[1:], 1)):
-            return len(head), _clitic_len(toks[i].norm, head[0])
+            return len(head), _clitic_len(toks[i].norm, head[0]), head
     return None
 
 
@@ -75,12 +76,27 @@ def _lost_article(norm: str, k: int) -> bool:
 
 
 def _demonym(index: DocIndex, first: int, last: int) -> str | None:
-    for t in index.tokens[first:last + 1]:
+    """The country of a role: a demonym in it ("وزير الخارجية الأمريكي"), else a country's name in
+    construct with a word of the role ("وزير خارجية روسيا"; not "السفير في العراق", "مبعوث لسوريا")."""
+    toks = index.tokens
+    for t in toks[first:last + 1]:
         for f in bare_forms(t.norm):
             iso3 = demonym_iso3(f)
             if iso3:
                 return iso3
+    names = country_names()
+    for i in range(first + 1, last + 1):
+        if toks[i].prefix or toks[i - 1].norm in _PREPOSITIONS:
+            continue
+        for n in (3, 2, 1):
+            words = tuple(t.norm for t in toks[i:min(i + n, last + 1)])
+            if len(words) == n and words in names:
+                return names[words]
     return None
+
+
+# words after which a country is where a role is held, not whose it is (the stop words end roles earlier)
+_PREPOSITIONS = frozenset(("في", "من", "الي", "لدي"))
 
 
 def _is_stop(norm: str) -> bool:
@@ -106,8 +122,15 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
         h = head_at(index, j)
         if h and j + h[0] - 1 <= end_tok:
             found = (j, h[1])
-            # a head may itself follow a head: "نائب الرئيس", "مساعد وزير الخارجية"
-            if j > 0 and toks[j - 1].kind == "word" and (j - 1) not in blocked:
+            if h[2] in cues().occupations:
+                # an occupation word may end a longer office: "مدير المكتب الصحفي", "رئيس المهرجان المخرج"
+                earlier = _office_before(index, j, end_tok, blocked)
+                if earlier is not None:
+                    found = earlier
+                    break
+            # a head may itself follow a head: "نائب الرئيس", "مساعد وزير الخارجية", "الوكيل المساعد" (not
+            # one with ل: "التصريحات الصحافية لوزير الخارجية")
+            if j > 0 and h[1] == 0 and toks[j - 1].kind == "word" and (j - 1) not in blocked:
                 h2 = head_at(index, j - 1)
                 if h2:
                     found = (j - 1, h2[1])
@@ -123,6 +146,22 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
                 _lost_article(toks[i].norm, k))
 
 
+def _office_before(index: DocIndex, j: int, end_tok: int, blocked: set[int]) -> tuple[int, int] | None:
+    """The nearest office head (not an occupation) before token j within a role's reach, if nothing ends
+    the role in between."""
+    toks = index.tokens
+    i = j - 1
+    while i >= 0 and end_tok - i < _MAX_BEFORE:
+        t = toks[i]
+        if t.kind != "word" or i in blocked or _is_stop(t.norm):
+            return None
+        h = head_at(index, i)
+        if h and h[2] not in cues().occupations:
+            return i, h[1]
+        i -= 1
+    return None
+
+
 def _before_titles(index: DocIndex, first: int, last: int) -> int:
     """The last token of a role once honorifics and ranks right before the name are cut off."""
     titles = cues().titles
@@ -136,17 +175,20 @@ def _before_titles(index: DocIndex, first: int, last: int) -> int:
 
 
 def role_after(index: DocIndex, last: int, blocked: set[int]) -> Role | None:
-    """An appositive role after a name ending at token `last` ("عباس موسوي، المتحدث باسم ...")."""
+    """An appositive role after a name ending at token `last`: after a comma ("عباس موسوي، المتحدث باسم
+    ...") or right after the name ("محمد بن زايد ولي عهد أبوظبي"). Without a comma the head has no
+    proclitic and the role must end at punctuation or a stop word, not at another name or a title: in
+    "استقبل الملك سلمان ولي العهد الأمير محمد" the role is the next name's."""
     toks = index.tokens
     j = last + 1
-    if j >= len(toks) or toks[j].norm not in _APPOSITIVE_MARKS:
-        return None
-    j += 1
+    comma = j < len(toks) and toks[j].norm in _APPOSITIVE_MARKS
+    if comma:
+        j += 1
     if j >= len(toks) or j in blocked:
         return None
     h = head_at(index, j)
     # "السيسي، ورئيس حزب الغد ..." coordinates another person; an appositive has no conjunction
-    if not h or toks[j].norm[:1] in ("و", "ف") and h[1] > 0:
+    if not h or toks[j].norm[:1] in ("و", "ف") and h[1] > 0 or not comma and h[1] > 0:
         return None
     start_tok = j
     end_tok = j + h[0] - 1
@@ -154,7 +196,15 @@ def role_after(index: DocIndex, last: int, blocked: set[int]) -> Role | None:
     closed = False
     while k < len(toks) and k - start_tok < _MAX_AFTER:
         t = toks[k]
-        if t.kind not in ("word", "number", "latin") or k in blocked or _is_stop(t.norm):
+        if "\n" in index.doc.text[toks[k - 1].end:t.start]:
+            closed = True  # a role does not run over a line break
+            break
+        if not comma and (k in blocked or _names_someone(t.norm)):
+            return None
+        # without a comma, a word after و begins another constituent ("... للقوات المسلحة ووزير"), and so
+        # does "في" ("وقال X وزير خارجية قطر في مؤتمر صحافي")
+        and_word = not comma and t.kind == "word" and (t.prefix.startswith("و") or t.norm in cues().bare_role_ends)
+        if t.kind not in ("word", "number", "latin") or k in blocked or _is_stop(t.norm) or and_word:
             closed = True
             break
         end_tok = k
@@ -164,6 +214,11 @@ def role_after(index: DocIndex, last: int, blocked: set[int]) -> Role | None:
         return None
     return Role(index.char_offset(start_tok, h[1]), toks[end_tok].end, start_tok, end_tok,
                 _demonym(index, start_tok, end_tok), _lost_article(toks[start_tok].norm, h[1]))
+
+
+def _names_someone(norm: str) -> bool:
+    """A title or a common given name: a name follows, whose role the words before it are."""
+    return norm in cues().titles or (norm in common_name_words() and len(norm) > 2 and norm not in cues().stops)
 
 
 def role_words(index: DocIndex, role: Role) -> tuple[str, ...]:

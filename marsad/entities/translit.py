@@ -85,6 +85,11 @@ def common_name_words() -> frozenset[str]:
     return frozenset(_tables().common)
 
 
+def is_name_word(word: str) -> bool:
+    """A normalised word that one of the spelling lists holds (a given name or a surname)."""
+    return word in _tables().common or word in _tables().listed
+
+
 def arabic_looking(word: str) -> bool:
     """A normalised name word with the article or a letter of Arabic-origin names (ع ح ص ق ...)."""
     return (word.startswith("ال") and len(word) > 3) or any(c in _letters().arabic_only for c in word)
