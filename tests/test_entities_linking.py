@@ -579,3 +579,13 @@ def test_hashtag_name_with_its_given_name_before_the_sign():
     lavrov = by_en(doc, "Sergei Lavrov")
     assert (lavrov.name, [m.text for m in lavrov.mentions]) == ("سيرغي لافروف", ["سيرغي #لافروف"])
     assert [e for e in doc.entities if e.type == "PER"] == [lavrov]
+
+
+def test_news_agency_named_after_its_country(stage):
+    # Bahrain: "وكالة أنباء البحرين" is the outlet, not a mention of Bahrain; the adjective form is the same body
+    doc = run("ذكرت وكالة أنباء البحرين أن هيئة شؤون الإعلام أوقفت الصحيفة. ونقلت وكالة الأنباء البحرينية عن "
+              "الهيئة", stage)
+    (bna,) = doc.entities
+    assert (bna.type, bna.kind, bna.affiliation, len(bna.mentions)) == ("ORG", "media", "BHR", 2)
+    doc = run("وقالت وكالة الأنباء الفرنسية إن", stage)
+    assert doc.entities[0].name_en == "Agence France-Presse"

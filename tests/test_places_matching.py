@@ -253,3 +253,11 @@ def test_words_that_are_far_cities_only_after_a_trigger(parse):
     assert parse("وعاد الوفد بخفي حنين من المفاوضات").places == []
     assert parse("الذين تولوا المناصب").places == []
     assert [p.name_en for p in parse("وزار الرئيس مدينة خفي الصينية").places] == ["Hefei"]
+
+
+def test_al_ain_is_the_eye_unless_the_text_says_city(parse):
+    # sixth session's audit: "العين بالعين" (an eye for an eye) and "لا يروق للعين" had become Al Ain
+    assert parse("وردت إيران عملا بمبدأ العين بالعين والسن بالسن").places[0].name_en == "Iran"
+    assert all(p.name_en != "Al Ain" for p in parse("وردت إيران عملا بمبدأ العين بالعين والسن بالسن").places)
+    assert parse("الحرس الجديد لا يروق للعين").places == []
+    assert [p.name_en for p in parse("وقعت الحادثة في مدينة العين الإماراتية").places] == ["Al Ain"]

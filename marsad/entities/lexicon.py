@@ -85,6 +85,7 @@ class Institution:
     kind: str
     feminine: bool  # the country adjective must be feminine ("الخارجية الإيرانية")
     key: str  # heads that name the same institution share a key ("الخارجية" = "وزارة الخارجية")
+    genitive: bool = False  # followed by the country's name, not its adjective ("وكالة أنباء البحرين")
 
     def english(self, iso3: str | None) -> str:
         """"Ministry of Health (IRQ)" for a country, "Ministry of Health" without one."""
@@ -99,7 +100,7 @@ def institutions() -> tuple[Institution, ...]:
     short "الخارجية" and the full "وزارة الخارجية" group together."""
     out = []
     for head, name_en, kind, agree in read_tsv("institutions.tsv")[1:]:
-        out.append(Institution(words(head), name_en, kind, agree == "f", name_en))
+        out.append(Institution(words(head), name_en, kind, agree == "f", name_en, agree == "g"))
     return tuple(sorted(out, key=lambda i: len(i.head), reverse=True))
 
 

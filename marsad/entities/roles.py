@@ -269,6 +269,17 @@ def find_role_repeats(index: DocIndex, words: tuple[str, ...], after: int) -> li
     return out
 
 
+def _country_at(index: DocIndex, j: int) -> tuple[int, str] | None:
+    """(last token, ISO3) of a country's name starting at token j, longest first."""
+    toks = index.tokens
+    names = country_names()
+    for n in (3, 2, 1):
+        words = tuple(t.norm for t in toks[j:j + n])
+        if len(words) == n and words in names:
+            return j + n - 1, names[words]
+    return None
+
+
 @dataclass(slots=True)
 class InstitutionHit:
     start: int
@@ -294,6 +305,12 @@ class InstitutionMatcher:
         out = []
         for h in self.matcher.find(index):
             j = h.last + 1
+            if h.value.genitive:
+                country = _country_at(index, j)
+                if country is not None:
+                    out.append(InstitutionHit(h.start, toks[country[0]].end, h.first, country[0], h.value,
+                                              country[1], h.after_lam))
+                continue
             if j >= len(toks) or not toks[j].norm.startswith("ال"):
                 continue
             adj = toks[j].norm
