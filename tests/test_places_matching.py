@@ -260,4 +260,8 @@ def test_al_ain_is_the_eye_unless_the_text_says_city(parse):
     assert parse("وردت إيران عملا بمبدأ العين بالعين والسن بالسن").places[0].name_en == "Iran"
     assert all(p.name_en != "Al Ain" for p in parse("وردت إيران عملا بمبدأ العين بالعين والسن بالسن").places)
     assert parse("الحرس الجديد لا يروق للعين").places == []
+    assert parse("أصيب بجروح طفيفة في العين والحلق").places == []
+    assert [p.name_en for p in parse("ممن يراه بالعين المجردة في المملكة العربية السعودية").places] == ["Saudi Arabia"]
+    assert [p.name_en for p in parse("أعلنت شرطة أبوظبي عن حادث مروري في العين صباح اليوم").places] == \
+        ["Abu Dhabi", "Al Ain"]
     assert [p.name_en for p in parse("وقعت الحادثة في مدينة العين الإماراتية").places] == ["Al Ain"]

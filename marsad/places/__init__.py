@@ -74,6 +74,7 @@ def _context(occ: Occurrence, norm: str, hit: matching.Hit) -> None:
     quals = gazetteer.qualifiers()
     trigs = gazetteer.triggers()
     occ.prep = bool(hit.prefix) and hit.prefix[-1] in "بل"  # ك is "like", not "in" or "to"
+    occ.joined = hit.prefix == "و"
     if hit.prefix:
         return  # "المنطقة لتوتر": a trigger or qualifier is followed by the bare name
     words = matching.previous_words(norm, hit.start, 4)

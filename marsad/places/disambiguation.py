@@ -57,6 +57,7 @@ class Occurrence:
     candidates: list[tuple[int, int]]  # (record index, weakness 0..4)
     trigger: str | None = None  # level asked for by a trigger word ("any" for منطقة)
     prep: bool = False  # after a preposition (في, بـ, لـ ...)
+    joined: bool = False  # written with و ("أبوظبي والعين")
     qualifiers: list[str] = field(default_factory=list)
     tagged: bool = False  # inside a LOC/GPE/FAC span of the entity tagger
     adjectival: bool = False  # "الاستخبارات الغربية": an ال-nisba after a definite noun
@@ -97,6 +98,10 @@ def _fires(occ: Occurrence, rec: Record, weakness: int, countries: Counter, home
     if DIRECTIONS.intersection(occ.qualifiers):
         return True
     if weakness <= 2 and occ.tagged:
+        return True
+    if weakness == 2 and (occ.prep or occ.joined) and rec.level == "city" and rec.major and countries[rec.country] > 0:
+        # a big city named like a common word, in a text about its country: "حادث مروري في العين",
+        # "أبوظبي والعين ودبي" (elsewhere "إصابة في العين" is the eye)
         return True
     return weakness <= 2 and occ.prep and rec.level in ("country", "admin1", "region")
 
