@@ -589,3 +589,16 @@ def test_news_agency_named_after_its_country(stage):
     assert (bna.type, bna.kind, bna.affiliation, len(bna.mentions)) == ("ORG", "media", "BHR", 2)
     doc = run("وقالت وكالة الأنباء الفرنسية إن", stage)
     assert doc.entities[0].name_en == "Agence France-Presse"
+
+
+def test_affiliation_from_a_body_only_the_tagger_found():
+    # Saudi News Net: the Arab Tourism Organization's head
+    text = "أكد رئيس المنظمة العربية للسياحة الدكتور بندر الفهيد أن الأحداث السياسية أثرت سلبا في السياحة"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("المنظمة العربية للسياحة", "ORG"), ("بندر الفهيد", "PER")])))
+    (person,) = [e for e in doc.entities if e.type == "PER"]
+    assert (person.roles, person.affiliation) == (["رئيس المنظمة العربية للسياحة"], "المنظمة العربية للسياحة")
+
+
+def test_interpol_by_either_name(stage):
+    doc = run("أعلنت منظمة الشرطة الجنائية الدولية أن رئاسة الإنتربول شاغرة", stage)
+    assert len(by_en(doc, "Interpol").mentions) == 2

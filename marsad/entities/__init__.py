@@ -142,7 +142,7 @@ class EntityRecognizer:
                 if normalize(text) not in {normalize(r) for r in g.roles}:
                     g.roles.append(text)
                 if g.affiliation is None:
-                    g.affiliation = role.iso3 or _org_affiliation(groups, role)
+                    g.affiliation = role.iso3 or _org_affiliation(groups, role, index.doc.text)
                 attached.append((g, role))
         for g, role in attached:
             words = role_words(index, role)
@@ -338,8 +338,9 @@ def _nationality_after(index: DocIndex, last: int) -> str | None:
     return demonym_iso3(nxt.norm)
 
 
-def _org_affiliation(groups: list[Group], role: Role) -> str | None:
-    """The country (else the name) of an organisation named inside a role ("قائد فيلق القدس")."""
+def _org_affiliation(groups: list[Group], role: Role, text: str) -> str | None:
+    """The country (else the name) of an organisation named inside a role ("قائد فيلق القدس" → IRN); for
+    a body only the tagger found, its Arabic name ("رئيس المنظمة العربية للسياحة")."""
     for g in groups:
         if g.type != "ORG":
             continue
@@ -347,7 +348,10 @@ def _org_affiliation(groups: list[Group], role: Role) -> str | None:
             if role.start <= m.start and m.end <= role.end:
                 if g.actor is not None:
                     return g.actor.affiliation or g.actor.name_en
-                return g.iso3
+                if g.institution is not None:
+                    return g.iso3
+                best = g.fullest()
+                return ("ا" if best.after_lam else "") + text[best.start:best.end]
     return None
 
 
