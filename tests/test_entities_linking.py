@@ -602,3 +602,18 @@ def test_affiliation_from_a_body_only_the_tagger_found():
 def test_interpol_by_either_name(stage):
     doc = run("أعلنت منظمة الشرطة الجنائية الدولية أن رئاسة الإنتربول شاغرة", stage)
     assert len(by_en(doc, "Interpol").mentions) == 2
+
+
+def test_clubs_and_outlets_have_english_names():
+    # Jawhara FM, a Tunisian sports report
+    text = "وقال مدير الجوهرة أف أم إن النادي الإفريقي تعادل مع النجم الساحلي، وفاز نادي الهلال على النصر."
+    tagged = [("النادي الإفريقي", "ORG"), ("النجم الساحلي", "ORG"), ("نادي الهلال", "ORG"), ("النصر", "ORG")]
+    doc = run(text, EntityRecognizer(tagger=FakeTagger(tagged)))
+    assert [(e.name_en, e.name_en_source) for e in doc.entities] == [
+        ("Jawhara FM", "actor"), ("Club Africain", "list"), ("Étoile du Sahel", "list"), ("Al-Hilal", "list"),
+        ("Al-Nassr", "list")]
+
+
+def test_a_union_is_no_club():
+    doc = run("وقال الاتحاد إن", EntityRecognizer(tagger=FakeTagger([("الاتحاد", "ORG")])))
+    assert doc.entities[0].name_en is None

@@ -13,7 +13,7 @@ from marsad.entities.actors import ActorMatcher, next_word
 from marsad.entities.affiliation import demonym_iso3
 from marsad.places.demonyms import masculine
 from marsad.entities.context import context
-from marsad.entities.lexicon import bare_institutions, cues, words
+from marsad.entities.lexicon import CLUB_DESCRIPTORS, bare_institutions, club_names, cues, words
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
 from marsad.entities.roles import (
@@ -179,7 +179,8 @@ class EntityRecognizer:
             name_en, source, kind = institution.english(None), "institution", institution.kind
             affiliation = g.affiliation
         else:
-            name_en, source = (english_name(name) if g.type == "PER" else None) or (None, None)
+            name_en, source = (english_name(name) if g.type == "PER" else _club_name(name) if g.type == "ORG"
+                               else None) or (None, None)
             kind, affiliation = None, g.affiliation
             if g.type == "ORG" and affiliation is None and len(best.words) > 1:
                 # "حركة النهضة الجزائرية" is Algerian; "البنك السعودي الفرنسي" (two countries) is left alone
@@ -197,6 +198,15 @@ class EntityRecognizer:
             affiliation=affiliation,
             kind=kind,
         )
+
+
+def _club_name(name: str) -> tuple[str, str] | None:
+    """(English name, "list") of an organisation named as a listed sports club ("ريال مدريد", "نادي الهلال")."""
+    ws = words(name)
+    if ws and ws[0] in CLUB_DESCRIPTORS:
+        ws = ws[1:]
+    en = club_names().get(ws)
+    return (en, "list") if en else None
 
 
 def _named_after_person(doc: Document, start: int, end: int, typ: str) -> tuple[int, str]:

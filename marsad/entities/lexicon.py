@@ -108,3 +108,13 @@ def institutions() -> tuple[Institution, ...]:
 def bare_institutions() -> dict[tuple[str, ...], Institution]:
     """Heads of two words or more, which name an institution even without a country ("وزارة الصحة")."""
     return {i.head: i for i in institutions() if len(i.head) >= 2}
+
+
+@functools.cache
+def club_names() -> dict[tuple[str, ...], str]:
+    """Normalised words of a sports club's name -> its English name (data/club_names_en.tsv)."""
+    return {words(ar): en for ar, en in read_tsv("club_names_en.tsv")[1:]}
+
+
+# nouns before a club's name that are not part of it ("نادي الهلال", "فريق ليفربول")
+CLUB_DESCRIPTORS = frozenset(("نادي", "فريق"))
