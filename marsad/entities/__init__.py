@@ -11,9 +11,8 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher, next_word
 from marsad.entities.affiliation import demonym_iso3
-from marsad.places.demonyms import masculine
 from marsad.entities.context import context
-from marsad.entities.lexicon import CLUB_DESCRIPTORS, bare_institutions, club_names, cues, words
+from marsad.entities.lexicon import CLUB_DESCRIPTORS, bare_institutions, club_names, cues, strip_article, words
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
 from marsad.entities.roles import (
@@ -32,6 +31,7 @@ from marsad.text.tokenize import is_hashtag_sign
 
 log = logging.getLogger(__name__)
 
+_HYPHENS = frozenset("-‐–")
 _TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
 # A role repeated later is taken as a reference to its holder only when it is specific enough.
 _MIN_ROLE_WORDS = 2
@@ -110,9 +110,10 @@ class EntityRecognizer:
             words = _words(doc.text, start, end)
             if typ is None or not words or _overlaps(start, end, taken) or _not_a_name(words):
                 continue
-            if typ == "MISC" and _currency(words):
+            if typ == "MISC" and _currency(words, after_lam):
                 continue  # "دولار": MISC in ANERcorp's convention (and the tagger's), no entity to an analyst
-            out.append(Candidate(start, end, typ, words, after_lam=after_lam))
+            hyphen = doc.text[end:end + 1] in _HYPHENS or doc.text[max(0, start - 1):start] in _HYPHENS
+            out.append(Candidate(start, end, typ, words, after_lam=after_lam, hyphenated=hyphen))
             taken.append((start, end))
         return sorted(out, key=lambda c: c.start)
 
@@ -131,13 +132,15 @@ class EntityRecognizer:
         for g, m, first, last in spans:
             if g.type != "PER":
                 continue
-            if g.affiliation is None:
-                g.affiliation = _nationality_after(index, last)
-            # "المحامي الشخصي لترامب" is Trump's lawyer: no role before a name under a preposition
-            before = None if _under_preposition(index, first, m.start) else role_before(index, first, person_tokens)
-            for role in (before, role_after(index, last, person_tokens)):
+            # "المحامي الشخصي لترامب" is Trump's lawyer, "مدرب لايبزغ ونيكو كوفاك" Hasenhüttl's role: none
+            # before a name under a preposition or after و
+            before = None if _under_preposition(index, first, m, g) \
+                or _coordinated(index, first, m.start, person_tokens) else role_before(index, first, person_tokens)
+            for role in (before, role_after(index, last, person_tokens, first)):
                 if role is None:
                     continue
+                if g.actor is not None and g.actor.affiliation and role.iso3 and role.iso3 != g.actor.affiliation:
+                    continue  # "استقبل خادم الحرمين الشريفين ملك البحرين": the king of Bahrain's role
                 text = role.text(index.doc.text)
                 if normalize(text) not in {normalize(r) for r in g.roles}:
                     g.roles.append(text)
@@ -235,11 +238,13 @@ def _named_after_person(doc: Document, start: int, end: int, typ: str) -> tuple[
 
 
 def _own_name_before_hashtag(index: DocIndex, first: int, own: frozenset[str], start: int) -> int:
-    """Start of a person's hashtag name with the given name written before the "#": "سيرغي #لافروف"."""
+    """Start of a person's hashtag name with the given names written before the "#": "سيرغي #لافروف"."""
     toks = index.tokens
-    if first >= 2 and is_hashtag_sign(toks[first - 1]) and toks[first - 2].kind == "word" \
-            and toks[first - 2].norm in own:
-        return toks[first - 2].prefix_end
+    if first < 2 or not is_hashtag_sign(toks[first - 1]):
+        return start
+    i = first - 2
+    while i >= 0 and toks[i].kind == "word" and toks[i].norm in own:
+        start, i = toks[i].prefix_end, i - 1  # "رجب طيب #أردوغان": every own word before the sign
     return start
 
 
@@ -252,6 +257,9 @@ def _lineage_end(index: DocIndex, last: int) -> int:
     while i + 1 < len(toks) and strip_marks(toks[i].text) in context().link and toks[i + 1].kind == "word" \
             and toks[i + 1].norm not in cues().stops:
         end, i = toks[i + 1].end, i + 2
+        # "بن عبد العزيز", "بن أبو بكر": a particle that begins a name takes the next word too
+        if strip_marks(toks[i - 1].text) in context().before and i < len(toks) and toks[i].kind == "word":
+            end, i = toks[i].end, i + 1
     return end
 
 
@@ -295,10 +303,13 @@ def _not_a_name(words: tuple[str, ...]) -> bool:
     return all(demonym_iso3(w) or is_title_or_office(w) or w in not_names for w in words)
 
 
-def _currency(words: tuple[str, ...]) -> bool:
-    """A currency's name: "دولار", "ريالا", "جنيه إسترليني" (entity_context.tsv)."""
+def _currency(words: tuple[str, ...], after_lam: bool) -> bool:
+    """A currency's name: "دولار", "الدولار", "لدولار" (from "للدولار"), "ريالا", "جنيه إسترليني"
+    (entity_context.tsv)."""
     ctx = context()
-    return words[0] in ctx.currencies and all(w in ctx.currency_tails or demonym_iso3(w) for w in words[1:])
+    first = words[0][1:] if after_lam else strip_article(words[0])
+    return (first in ctx.currencies or words[0] in ctx.currencies) and \
+        all(w in ctx.currency_tails or demonym_iso3(w) for w in words[1:])
 
 
 # kinds whose names other countries' bodies share (parties, unions, councils); not armed groups, whose
@@ -331,21 +342,32 @@ def _token_range(index: DocIndex, start: int, end: int) -> tuple[int, int]:
     return (first.i if first else 0), (last.i if last else len(index.tokens) - 1)
 
 
-def _under_preposition(index: DocIndex, first: int, start: int) -> bool:
-    """Does a name's first word carry the preposition ل ("لترامب")? Not "بنظير بوتو", "لولا دا سيلفا"."""
+def _under_preposition(index: DocIndex, first: int, m: Candidate, g: Group) -> bool:
+    """Does a name's first word carry the preposition ل ("لترامب")? Only when what follows the ل is the
+    person's own name word: not "لبيد", "لحسن", "لورا" (names the tagger reads whole), nor a club the
+    tagger ran into the name ("المدير الفني لليفربول يورغن كلوب")."""
     tok = index.tokens[first]
-    prefix = normalize(index.doc.text[tok.start:start])
-    # "لولا دا سيلفا": the letter is the name's own when the whole word is a listed name
-    return bool(prefix) and "ل" in prefix and not is_name_word(tok.norm)
+    prefix = normalize(index.doc.text[tok.start:m.start])
+    if not prefix or prefix.lstrip("وف") != "ل":
+        return False
+    if any(lab == "PER" and s == tok.start for s, _, lab in index.doc.entity_spans):
+        return False
+    stem = m.words[0] if m.words else ""
+    own = g.actor is not None and stem in normalize(g.actor.name_ar).split()
+    return own or (is_name_word(stem) and not is_name_word(tok.norm))
 
 
-def _nationality_after(index: DocIndex, last: int) -> str | None:
-    """The country of a masculine nisba right after a person's name: "فابيو كابيلو الإيطالي" (a feminine or
-    plural one after a man's name describes something else: "زيارة ماكرون الأمريكية")."""
-    nxt = next_word(index, last)
-    if nxt is None or nxt.kind != "word" or not nxt.norm.startswith("ال") or nxt.norm not in masculine():
-        return None
-    return demonym_iso3(nxt.norm)
+def _coordinated(index: DocIndex, first: int, start: int, person_tokens: set[int]) -> bool:
+    """Is a name joined by و to a person named just before ("هازار لاعب تشلسي وكيفين دي بروين")? Not
+    "وزير الخارجية الصيني وانغ يي", where no one precedes the role (the tokenizer took و from وانغ)."""
+    tok = index.tokens[first]
+    if not normalize(index.doc.text[tok.start:start]).startswith("و"):
+        return False
+    return any(i in person_tokens for i in range(max(0, first - _COORDINATION_REACH), first))
+
+
+# how many words before a name joined by و another person's name (and role) may stand
+_COORDINATION_REACH = 8
 
 
 def _org_affiliation(groups: list[Group], role: Role, text: str) -> str | None:
@@ -361,7 +383,9 @@ def _org_affiliation(groups: list[Group], role: Role, text: str) -> str | None:
                 if g.institution is not None:
                     return g.iso3
                 best = g.fullest()
-                return ("ا" if best.after_lam else "") + text[best.start:best.end]
+                name = ("ا" if best.after_lam else "") + text[best.start:best.end]
+                club = _club_name(name)
+                return club[0] if club else name
     return None
 
 

@@ -113,11 +113,14 @@ class ActorMatcher:
         so is every bare use of that alias in the article unless the actor's own full name is there too
         ("وأضافت ساندرز" is then Sarah Sanders as well)."""
         hits = self.matcher.find(index)
-        inside = [_inside_another_name(index, h, self.own_words(h.value.actor)) for h in hits]
+        named = _tokens_named(hits)
+        inside = [_inside_another_name(index, h, self.own_words(h.value.actor), named) for h in hits]
         others = {h.key for h, no in zip(hits, inside) if no}
         hits = [h for h, no in zip(hits, inside) if not no]
         full = {h.value.actor.id for h in hits if " " in h.key}
-        hits = [h for h in hits if h.key not in others or h.value.actor.id in full]
+        # a bare use after a title, an office or the actor's own cue is still the actor ("الرئيس ترامب")
+        hits = [h for h in hits if h.key not in others or h.value.actor.id in full or self._cued(index, h)
+                or _after_office(index, h)]
         firm = {h.value.actor.id for h in hits if not h.value.strict}
         return [h for h in hits if not h.value.strict
                 or (self._supported(index, h, firm) and not _another_surname_follows(index, h))]
@@ -190,7 +193,25 @@ def previous_word(index: DocIndex, i: int):
     return index.tokens[j] if j >= 0 else None
 
 
-def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str]) -> bool:
+def _after_office(index: DocIndex, hit: Hit) -> bool:
+    """Is the word before a hit a title or an office ("الرئيس ترامب", "الوزير لافروف")?"""
+    prev = previous_word(index, hit.first)
+    if prev is None or prev.kind != "word":
+        return False
+    c = cues()
+    return any(f in c.titles or (strip_article(f),) in c.offices or (f,) in c.offices for f in bare_forms(prev.norm))
+
+
+def _tokens_named(hits: list[Hit]) -> dict[int, set[str]]:
+    """Token index -> ids of the actors whose hits cover it."""
+    out: dict[int, set[str]] = {}
+    for h in hits:
+        for i in range(h.first, h.last + 1):
+            out.setdefault(i, set()).add(h.value.actor.id)
+    return out
+
+
+def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str], named: dict[int, set[str]]) -> bool:
     """Is a person's alias part of someone else's longer name? After a lineage particle ("محمد بن [سلمان بن
     عبدالعزيز]" is Mohammed bin Salman, not King Salman) or a common given name that is not the actor's
     ("سارة [ساندرز]", "جيمس [كاميرون]" the film director)."""
@@ -209,7 +230,10 @@ def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str]) -> bool
     # "ريغان ودونالد ترامب": a name after و begins anew; "لسارة" is no given name before a surname
     if prev.prefix or index.tokens[hit.first].start < hit.start:
         return False
-    # not any word the tagger ran into the name: "أيدن هيلاري كلينتون" (supported), "قابل سليماني" (met)
+    # not a word that ends another actor's name ("واتهم ظريف نتنياهو"), nor any word the tagger ran into
+    # the name ("أيدن هيلاري كلينتون" supported, "قابل سليماني" met)
+    if named.get(prev.i, set()) - {hit.value.actor.id}:
+        return False
     return _given_name(prev.norm)
 
 

@@ -19,6 +19,7 @@ from marsad.text.normalize import normalize
 # A role phrase is short: the head plus a few modifiers.
 _MAX_BEFORE = 7
 _MAX_AFTER = 10
+_MAX_BARE_AFTER = 6  # a role written right after a name without a comma
 _APPOSITIVE_MARKS = {",", "-", "–"}
 
 
@@ -79,8 +80,12 @@ def _demonym(index: DocIndex, first: int, last: int) -> str | None:
     """The country of a role: a demonym in it ("وزير الخارجية الأمريكي"), else a country's name in
     construct with a word of the role ("وزير خارجية روسيا"; not "السفير في العراق", "مبعوث لسوريا")."""
     toks = index.tokens
-    for t in toks[first:last + 1]:
-        for f in bare_forms(t.norm):
+    for i in range(first, last + 1):
+        # a two-word demonym first: "الزعيم الكوري الشمالي" is North Korea's
+        pair = f"{toks[i].norm} {toks[i + 1].norm}" if i < last else ""
+        if pair and demonym_iso3(pair):
+            return demonym_iso3(pair)
+        for f in bare_forms(toks[i].norm):
             iso3 = demonym_iso3(f)
             if iso3:
                 return iso3
@@ -110,6 +115,8 @@ def _is_stop(norm: str) -> bool:
 def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
     """The role phrase right before a name starting at token `first` ("الرئيس الأمريكي" دونالد ترامب)."""
     toks = index.tokens
+    if is_possessor(index, first) or _line_break(index, first - 1, first):
+        return None
     j = first - 1
     if j >= 0 and toks[j].norm in _APPOSITIVE_MARKS:
         j -= 1
@@ -117,17 +124,19 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
     found: tuple[int, int] | None = None
     while j >= 0 and end_tok - j < _MAX_BEFORE:
         t = toks[j]
-        if t.kind != "word" or j in blocked or _is_stop(t.norm):
+        if t.kind != "word" or j in blocked or _is_stop(t.norm) or _line_break(index, j, j + 1):
             break
         h = head_at(index, j)
         if h and j + h[0] - 1 <= end_tok:
             found = (j, h[1])
             if h[2] in cues().occupations:
                 # an occupation word may end a longer office: "مدير المكتب الصحفي", "رئيس المهرجان المخرج"
-                earlier = _office_before(index, j, end_tok, blocked)
+                earlier = _office_before(index, j, blocked)
                 if earlier is not None:
                     found = earlier
                     break
+                if _adjective_use(index, j):
+                    return None  # "كتاب الأعمدة الصحفية، فينيسيوس": the press columns, no journalist
             # a head may itself follow a head: "نائب الرئيس", "مساعد وزير الخارجية", "الوكيل المساعد" (not
             # one with ل: "التصريحات الصحافية لوزير الخارجية")
             if j > 0 and h[1] == 0 and toks[j - 1].kind == "word" and (j - 1) not in blocked:
@@ -146,19 +155,51 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
                 _lost_article(toks[i].norm, k))
 
 
-def _office_before(index: DocIndex, j: int, end_tok: int, blocked: set[int]) -> tuple[int, int] | None:
-    """The nearest office head (not an occupation) before token j within a role's reach, if nothing ends
-    the role in between."""
+def is_possessor(index: DocIndex, first: int) -> bool:
+    """Is a name the genitive of a bare office word right before it ("مستشار خادم الحرمين", "محامي راميرز")?
+    Then the office is someone else's and no role is the name's. With ال ("الرئيس ترامب") or a pronoun
+    ("محاميه مايكل كوهين") the office is the name's."""
+    if first == 0:
+        return False
+    t = index.tokens[first - 1]
+    h = head_at(index, first - 1)
+    return (t.kind == "word" and h is not None and h[0] == 1 and h[1] == 0 and not t.norm.startswith("ال")
+            and t.norm == strip_article(h[2][0]))
+
+
+def _line_break(index: DocIndex, i: int, j: int) -> bool:
+    """A line break between tokens i and j (a headline or a list item ends there)."""
     toks = index.tokens
-    i = j - 1
-    while i >= 0 and end_tok - i < _MAX_BEFORE:
+    if i < 0 or j >= len(toks):
+        return False
+    return "\n" in index.doc.text[toks[i].end:toks[j].start]
+
+
+def _adjective_use(index: DocIndex, j: int) -> bool:
+    """An occupation word after a definite noun that it describes ("الأعمدة الصحفية", "التغطية الصحفية")."""
+    if j == 0 or index.tokens[j].prefix.startswith("و"):
+        return False  # "عضو إدارة النادي السابق والكاتب الرياضي": a second role, not an adjective
+    prev = index.tokens[j - 1]
+    return (prev.kind == "word" and prev.norm.startswith("ال") and head_at(index, j - 1) is None
+            and prev.norm not in cues().titles)
+
+
+def _office_before(index: DocIndex, j: int, blocked: set[int]) -> tuple[int, int] | None:
+    """An office head (not an occupation) at most two words before the occupation at token j, with nothing
+    between that carries و, ب or ل or ends a role ("مدير المكتب الصحفي"; not "المتحدث باسم عائلة الصحفي",
+    "المدير الفني لليفربول الانجليزي بلاعبه")."""
+    toks = index.tokens
+    if toks[j].prefix and toks[j].prefix not in ("ال",):
+        return None
+    for i in range(j - 1, max(-1, j - 4), -1):
         t = toks[i]
         if t.kind != "word" or i in blocked or _is_stop(t.norm):
             return None
         h = head_at(index, i)
         if h and h[2] not in cues().occupations:
             return i, h[1]
-        i -= 1
+        if t.prefix and t.prefix != "ال":
+            return None
     return None
 
 
@@ -174,17 +215,29 @@ def _before_titles(index: DocIndex, first: int, last: int) -> int:
     return last
 
 
-def role_after(index: DocIndex, last: int, blocked: set[int]) -> Role | None:
+def role_after(index: DocIndex, last: int, blocked: set[int], first: int | None = None) -> Role | None:
     """An appositive role after a name ending at token `last`: after a comma ("عباس موسوي، المتحدث باسم
-    ...") or right after the name ("محمد بن زايد ولي عهد أبوظبي"). Without a comma the head has no
-    proclitic and the role must end at punctuation or a stop word, not at another name or a title: in
-    "استقبل الملك سلمان ولي العهد الأمير محمد" the role is the next name's."""
+    ...") or right after the name ("محمد بن زايد ولي عهد أبوظبي").
+
+    Without a comma the head has no proclitic and the role (at most six words) must end at punctuation or a
+    stop word; it ends before a word with و, before "في" and before a second phrase with ب or ل ("فينجر
+    المدير الفني لأرسنال [للموقع الرسمي]"). It is refused when it reaches another name or a title, or when
+    another name follows the punctuation that ends it: in "استقبل الملك سلمان ولي العهد الأمير محمد" and
+    "وانتقد خامنئي الرئيس الأمريكي، دونالد ترامب" the role is the next name's. A name that is the genitive
+    of a bare office ("مستشار خادم الحرمين الشريفين أمير منطقة مكة") has none. No role runs over a line break.
+    """
     toks = index.tokens
     j = last + 1
+    if j < len(toks) and _line_break(index, last, j):
+        return None
     comma = j < len(toks) and toks[j].norm in _APPOSITIVE_MARKS
     if comma:
         j += 1
+        if _line_break(index, j - 1, j):
+            return None
     if j >= len(toks) or j in blocked:
+        return None
+    if not comma and first is not None and is_possessor(index, first):
         return None
     h = head_at(index, j)
     # "السيسي، ورئيس حزب الغد ..." coordinates another person; an appositive has no conjunction
@@ -194,17 +247,23 @@ def role_after(index: DocIndex, last: int, blocked: set[int]) -> Role | None:
     end_tok = j + h[0] - 1
     k = end_tok + 1
     closed = False
-    while k < len(toks) and k - start_tok < _MAX_AFTER:
+    preps = 0
+    limit = _MAX_AFTER if comma else _MAX_BARE_AFTER
+    while k < len(toks) and k - start_tok < limit:
         t = toks[k]
-        if "\n" in index.doc.text[toks[k - 1].end:t.start]:
+        if _line_break(index, k - 1, k):
             closed = True  # a role does not run over a line break
             break
-        if not comma and (k in blocked or _names_someone(t.norm)):
+        # without a comma, a word after و begins another constituent ("... للقوات المسلحة ووزير", "مدرب
+        # لايبزغ ونيكو كوفاك"), and so do "في" ("وقال X وزير خارجية قطر في مؤتمر صحافي") and a second phrase
+        # with ب or ل
+        ends_bare = False
+        if not comma and t.kind == "word":
+            preps += t.prefix[:1] in ("ب", "ل") or t.prefix[1:2] in ("ب", "ل") and t.prefix[:1] in ("و", "ف")
+            ends_bare = t.prefix.startswith("و") or t.norm in cues().bare_role_ends or preps > 1
+        if not comma and not ends_bare and (k in blocked or _names_someone(t.norm)):
             return None
-        # without a comma, a word after و begins another constituent ("... للقوات المسلحة ووزير"), and so
-        # does "في" ("وقال X وزير خارجية قطر في مؤتمر صحافي")
-        and_word = not comma and t.kind == "word" and (t.prefix.startswith("و") or t.norm in cues().bare_role_ends)
-        if t.kind not in ("word", "number", "latin") or k in blocked or _is_stop(t.norm) or and_word:
+        if t.kind not in ("word", "number", "latin") or k in blocked or _is_stop(t.norm) or ends_bare:
             closed = True
             break
         end_tok = k
@@ -212,6 +271,10 @@ def role_after(index: DocIndex, last: int, blocked: set[int]) -> Role | None:
     # an appositive is closed by punctuation, a stop word or the text's end; a run-on is a clause
     if not closed and k < len(toks):
         return None
+    if not comma and k < len(toks) and toks[k].kind not in ("word", "number", "latin"):
+        nxt = k + 1
+        if nxt < len(toks) and (nxt in blocked or _names_someone(toks[nxt].norm)):
+            return None  # "خامنئي الرئيس الأمريكي، دونالد ترامب"
     return Role(index.char_offset(start_tok, h[1]), toks[end_tok].end, start_tok, end_tok,
                 _demonym(index, start_tok, end_tok), _lost_article(toks[start_tok].norm, h[1]))
 
@@ -314,8 +377,11 @@ class InstitutionMatcher:
             if j >= len(toks) or not toks[j].norm.startswith("ال"):
                 continue
             adj = toks[j].norm
-            iso3 = demonym_iso3(adj)
+            # a two-word demonym first: "وكالة الأنباء الكورية الشمالية" is North Korea's
+            two = f"{adj} {toks[j + 1].norm}" if j + 1 < len(toks) else ""
+            last = j + 1 if two and demonym_iso3(two) else j
+            iso3 = demonym_iso3(two) if last > j else demonym_iso3(adj)
             if iso3 and adj.endswith("ه") == h.value.feminine:
-                out.append(InstitutionHit(h.start, toks[j].end, h.first, j, h.value, iso3, h.after_lam))
+                out.append(InstitutionHit(h.start, toks[last].end, h.first, last, h.value, iso3, h.after_lam))
         return out
 
