@@ -680,3 +680,10 @@ def test_first_name_against_a_hyphen_is_not_alone():
     doc = run(text, EntityRecognizer(tagger=FakeTagger([("ميونغ باك", "PER"), ("ميونغ", "PER")])))
     names = sorted(len(e.mentions) for e in doc.entities if e.type == "PER")
     assert names == [1, 1]
+
+
+def test_an_occupation_said_again_is_no_reference():
+    text = "وقال اللاعب الإنجليزي آدم جونسون إن الفريق جاهز. وسجل اللاعب الإنجليزي هدفا."
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("آدم جونسون", "PER")])))
+    (johnson,) = doc.entities
+    assert [m.text for m in johnson.mentions] == ["آدم جونسون"]

@@ -19,6 +19,7 @@ from marsad.entities.roles import (
     InstitutionMatcher,
     Role,
     find_role_repeats,
+    is_occupation,
     is_title_or_office,
     role_after,
     role_before,
@@ -149,8 +150,8 @@ class EntityRecognizer:
                 attached.append((g, role))
         for g, role in attached:
             words = role_words(index, role)
-            if len(words) < _MIN_ROLE_WORDS:
-                continue
+            if len(words) < _MIN_ROLE_WORDS or is_occupation(index, role):
+                continue  # "اللاعب الإنجليزي" said again may be any English player; an office has one holder
             for start, end, first, last in find_role_repeats(index, words, role.end):
                 if _names_other_person(index, first, last, person_tokens, g, spans):
                     continue

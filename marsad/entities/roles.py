@@ -284,6 +284,12 @@ def _names_someone(norm: str) -> bool:
     return norm in cues().titles or (norm in common_name_words() and len(norm) > 2 and norm not in cues().stops)
 
 
+def is_occupation(index: DocIndex, role: Role) -> bool:
+    """Does a role begin with an occupation ("اللاعب الإنجليزي") rather than an office?"""
+    h = head_at(index, role.first)
+    return h is not None and h[2] in cues().occupations
+
+
 def role_words(index: DocIndex, role: Role) -> tuple[str, ...]:
     """The role as normalised words (its span already excludes outer proclitics)."""
     return tuple(normalize(role.text(index.doc.text)).split())
