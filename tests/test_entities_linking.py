@@ -687,3 +687,10 @@ def test_an_occupation_said_again_is_no_reference():
     doc = run(text, EntityRecognizer(tagger=FakeTagger([("آدم جونسون", "PER")])))
     (johnson,) = doc.entities
     assert [m.text for m in johnson.mentions] == ["آدم جونسون"]
+
+
+def test_a_body_followed_by_another_countrys_actor_is_its_namesake(stage):
+    doc = run("وقالت هيئة كبار العلماء بالأزهر إن الفتوى باطلة.", stage)
+    assert [(e.name_en, e.affiliation) for e in doc.entities] == [("Al-Azhar", "EGY")]
+    doc = run("وقالت هيئة كبار العلماء في السعودية إن", stage)
+    assert by_en(doc, "Council of Senior Scholars").affiliation == "SAU"

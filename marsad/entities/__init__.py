@@ -75,10 +75,13 @@ class EntityRecognizer:
         text = index.doc.text
         out = []
         taken: list[tuple[int, int]] = []
-        for h in select_longest(self.actors.find(index)):
+        hits = select_longest(self.actors.find(index))
+        starts = {h.first: h.value.actor for h in hits}
+        for h in hits:
             actor = h.value.actor
-            if actor.kind in _NAMESAKE_KINDS and _another_country_follows(index, h.last, actor.affiliation):
-                continue  # "حركة النهضة الجزائرية" is not Tunisia's Ennahda
+            if actor.kind in _NAMESAKE_KINDS and (_another_country_follows(index, h.last, actor.affiliation)
+                                                  or _another_countrys_body_follows(starts, h.last, actor)):
+                continue  # "حركة النهضة الجزائرية" is not Tunisia's Ennahda, "هيئة كبار العلماء بالأزهر" not Saudi
             if actor.kind == "person" and _named_after_person(index.doc, h.start, h.end, "PER")[1] != "PER":
                 continue  # "مستشفى الملك فهد" is a hospital: the tagger's span and the noun make it one
             start, end = h.start, h.end
@@ -326,6 +329,14 @@ def _another_country_follows(index: DocIndex, last: int, iso3: str | None) -> bo
         return False
     other = demonym_iso3(nxt.norm)
     return other is not None and other != iso3
+
+
+def _another_countrys_body_follows(starts: dict, last: int, actor) -> bool:
+    """Is a country's body followed by another country's actor ("هيئة كبار العلماء [بالأزهر]")? Then the text
+    names that actor's namesake body."""
+    other = starts.get(last + 1)
+    return bool(actor.affiliation and other is not None and other.affiliation
+                and other.affiliation != actor.affiliation)
 
 
 def _words(text: str, start: int, end: int) -> tuple[str, ...]:
