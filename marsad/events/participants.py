@@ -30,6 +30,7 @@ _AGENT_MARKERS = tuple(m if isinstance(m, tuple) else (m,) for m in function_wor
 _QUANTITY = function_words("quantity")
 _AGENT_VERBS = function_words("agent_verbs")
 _PASSIVE_FORMS = function_words("passive_forms")
+_SOURCE_MARKERS = function_words("source_markers")
 
 
 @dataclass(slots=True)
@@ -199,8 +200,11 @@ class PhraseFinder:
             if p:
                 heads = word_set("place_heads.txt")
                 scene = p.lo > 0 and bool(token_keys(self.doc.tokens[p.lo - 1]) & heads)
+                source = p.lo > 0 and self.doc.tokens[p.lo - 1].norm in _SOURCE_MARKERS
                 if scene and (p.weak or p.participant.sector == "government" and p.participant.entity is None):
                     pass  # "جامعة صنعاء", "شهدت تركيا": a place's genitive or an event's scene
+                elif source:
+                    pass  # "وفقا للمرصد السوري": who reports it, not who acts or suffers
                 elif not p.weak or (near is not None and (p.lo == near[1] + 1 or p.hi == near[0] - 1)):
                     out.append(p)
                 i = p.hi + 1
@@ -349,8 +353,11 @@ def assign(finder: PhraseFinder, lo: int, hi: int, first: int, last: int, role: 
         if nisba is not None:
             gen = next((p for p in after_wo_agent if p is not nisba and p.lo - nisba.hi <= 1 and p.oblique is None), None)
         if role == "noun_target":
-            target = target or gen or targeted
-            actor = agent or nisba or _subject_before(finder, a, first, before)
+            # "قصف لميليشيات الحوثي", "هجوم لتنظيم داعش": with an attack's masdar, ل marks who attacks
+            lam = next((p for p in after_wo_agent if p.oblique == "ل" and p.lo - last <= 1), None) \
+                if etype == "ASSAULT" and gen is None else None
+            target = target or gen or (targeted if targeted is not lam else None)
+            actor = agent or nisba or lam or _subject_before(finder, a, first, before)
         else:
             actor = gen or nisba or agent or _subject_before(finder, a, first, before)
             if actor is None and _pronoun_suffixed(toks[first]):
