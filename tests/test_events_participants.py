@@ -28,3 +28,19 @@ def test_the_source_of_a_report_is_neither_actor_nor_target():
     assert slots and all("المرصد" not in (t or "") and "المرصد" not in (a or "") for a, t in slots)
     slots = _slots("واطلقت دبابات من كتيبة المدرعات الخامسة عدة قذائف بحسب وكالة الاناضول.", "ASSAULT")
     assert all("الاناضول" not in (t or "") for _, t in slots)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another happening's date after منذ does not date the attack
+    ("قتل 20 مدنيا في قصف على سوق جرمانا منذ بدء الحملة في 18 فبراير.", None),
+    # right after منذ the date is when the event began ("منذ يومين" two days ago, "منذ صباح أمس")
+    ("قتل 20 مدنيا في قصف على سوق جرمانا منذ يومين.", "2018-03-18"),
+    ("تشن الفصائل هجوما عنيفا منذ صباح أمس على الأحياء.", "2018-03-19"),
+])
+def test_event_date_after_since(text, expected):
+    doc = marsad.analyze(text, published="2018-03-20")
+    dates = [e.time for e in doc.events if e.type == "ASSAULT"]
+    if expected is None:
+        assert dates and all(d is None or not d.startswith("2018-02") for d in dates)
+    else:
+        assert dates[0] and dates[0].startswith(expected)

@@ -21,6 +21,8 @@ from marsad.text.normalize import normalize
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 # Word lists from marsad/data/events/function_words.tsv.
 _NEW_CLAUSE = function_words("new_clause")
+_SINCE = function_words("since")
+_TIME_NOUNS = function_words("time_nouns")
 _QUANTITY = function_words("counted")
 _LOCATIVE = function_words("locative")
 _RESULT = function_words("result")
@@ -238,8 +240,10 @@ def _place_of(doc: Document, lo: int, hi: int, first: int, parts) -> str | None:
 
 
 def _time_of(doc: Document, sent, offset: int) -> str | None:
-    """The time expression in the sentence nearest the trigger, else the nearest resolved one before."""
-    usable = [t for t in doc.times if t.value and not t.vague and t.grain != "duration"]
+    """The time expression in the sentence nearest the trigger, else the nearest resolved one before; not
+    another happening's date after منذ ("قصف على سوق جرمانا منذ بدء الحملة في 18 فبراير" is not dated 18
+    February)."""
+    usable = [t for t in doc.times if t.value and not t.vague and t.grain != "duration" and not _since(doc, t)]
     inside = [t for t in usable if sent.start <= t.start < sent.end]
     if inside:
         return min(inside, key=lambda t: abs(t.start - offset)).value
@@ -247,6 +251,22 @@ def _time_of(doc: Document, sent, offset: int) -> str | None:
     before = [t for t in usable if t.end <= sent.start and doc.sentence_at(t.start) is not None
               and sent.i - doc.sentence_at(t.start).i <= 2]
     return before[-1].value if before else None
+
+
+def _since(doc: Document, t) -> bool:
+    """Is a time expression the date of another happening that starts a period: "منذ" two to four words
+    before it, with no punctuation between ("منذ بدء الحملة في 18 فبراير", "منذ الغزو الأمريكي عام 2001")?
+    Right after منذ the date is when the event itself began ("هجوما عنيفا منذ صباح أمس") and stays."""
+    tok = doc.token_at(t.start)
+    if tok is None:
+        return False
+    for i in range(tok.i - 1, max(-1, tok.i - 5), -1):
+        prev = doc.tokens[i]
+        if prev.kind == "punct":
+            return False
+        if prev.norm in _SINCE:
+            return any(w.norm not in _TIME_NOUNS for w in doc.tokens[i + 1:tok.i])
+    return False
 
 
 def _agent_in_subject_position(doc: Document, m: TriggerMatch, lo: int) -> bool:
