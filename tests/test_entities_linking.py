@@ -694,3 +694,21 @@ def test_a_body_followed_by_another_countrys_actor_is_its_namesake(stage):
     assert [(e.name_en, e.affiliation) for e in doc.entities] == [("Al-Azhar", "EGY")]
     doc = run("وقالت هيئة كبار العلماء في السعودية إن", stage)
     assert by_en(doc, "Council of Senior Scholars").affiliation == "SAU"
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    # found by the second review: lists, إلى, the six-word cut, a pronoun ه, a country in construct
+    ("وقال عادل الجبير وزير الخارجية، وخالد العيسى وزير الدولة، إن", [("خالد العيسى", "PER")],
+     {"عادل الجبير": ["وزير الخارجية"], "خالد العيسى": ["وزير الدولة"]}),
+    ("وتحدث إلى مدرب المنتخب المغربي هيرفي رونار عن المباراة.", [("هيرفي رونار", "PER")],
+     {"هيرفي رونار": ["مدرب المنتخب المغربي"]}),
+    ("وقال الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية خلال الاجتماع إن",
+     [("محمد بن نايف", "PER")], {"محمد بن نايف": ["الأمير", "ولي العهد نائب رئيس مجلس الوزراء"]}),
+    ("وقال رئيسه مرتضى منصور إن", [("مرتضى منصور", "PER")], {"مرتضى منصور": ["رئيسه"]}),
+    ("استقبل خادم الحرمين الشريفين ملك البحرين الملك حمد.", [("حمد", "PER")],
+     {"خادم الحرمين الشريفين": [], "حمد": ["الملك"]}),
+    ("وقال وكيل اللاعب المصري، محمد صلاح، إن", [("محمد صلاح", "PER")], {"محمد صلاح": ["اللاعب المصري"]}),
+])
+def test_roles_found_by_the_second_review(text, tagged, expected):
+    doc = run(text, EntityRecognizer(tagger=FakeTagger(tagged)))
+    assert {e.name: e.roles for e in doc.entities if e.type == "PER"} == expected

@@ -14,7 +14,7 @@ from marsad.entities.affiliation import country_names, demonym_iso3
 from marsad.entities.lexicon import Institution, bare_forms, cues, institutions, strip_article
 from marsad.entities.matching import DocIndex, PhraseMatcher
 from marsad.entities.translit import common_name_words
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize, strip_marks
 
 # A role phrase is short: the head plus a few modifiers.
 _MAX_BEFORE = 7
@@ -91,8 +91,8 @@ def _demonym(index: DocIndex, first: int, last: int) -> str | None:
                 return iso3
     names = country_names()
     for i in range(first + 1, last + 1):
-        if toks[i].prefix or toks[i - 1].norm in _PREPOSITIONS:
-            continue
+        if normalize(toks[i].prefix) not in ("", "ال") or toks[i - 1].norm in _PREPOSITIONS:
+            continue  # "ملك البحرين" yes; "مبعوث لسوريا", "السفير في العراق" no
         for n in (3, 2, 1):
             words = tuple(t.norm for t in toks[i:min(i + n, last + 1)])
             if len(words) == n and words in names:
@@ -130,8 +130,10 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
         if h and j + h[0] - 1 <= end_tok:
             found = (j, h[1])
             if h[2] in cues().occupations:
-                # an occupation word may end a longer office: "مدير المكتب الصحفي", "رئيس المهرجان المخرج"
-                earlier = _office_before(index, j, blocked)
+                # an occupation word may end a longer office: "مدير المكتب الصحفي", "رئيس المهرجان المخرج";
+                # not across a comma before the name ("وكيل اللاعب المصري، محمد صلاح" is the player)
+                comma_before = toks[first - 1].norm in _APPOSITIVE_MARKS
+                earlier = None if comma_before else _office_before(index, j, blocked)
                 if earlier is not None:
                     found = earlier
                     break
@@ -139,7 +141,9 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
                     return None  # "كتاب الأعمدة الصحفية، فينيسيوس": the press columns, no journalist
             # a head may itself follow a head: "نائب الرئيس", "مساعد وزير الخارجية", "الوكيل المساعد" (not
             # one with ل: "التصريحات الصحافية لوزير الخارجية")
-            if j > 0 and h[1] == 0 and toks[j - 1].kind == "word" and (j - 1) not in blocked:
+            occupation_by_comma = h[2] in cues().occupations and toks[first - 1].norm in _APPOSITIVE_MARKS
+            if j > 0 and h[1] == 0 and toks[j - 1].kind == "word" and (j - 1) not in blocked \
+                    and not occupation_by_comma:
                 h2 = head_at(index, j - 1)
                 if h2:
                     found = (j - 1, h2[1])
@@ -163,8 +167,9 @@ def is_possessor(index: DocIndex, first: int) -> bool:
         return False
     t = index.tokens[first - 1]
     h = head_at(index, first - 1)
-    return (t.kind == "word" and h is not None and h[0] == 1 and h[1] == 0 and not t.norm.startswith("ال")
-            and t.norm == strip_article(h[2][0]))
+    # "رئيسه مرتضى منصور", "لاعبه محسن متولي": a written ه is a pronoun (its president), not ة (رئيسة)
+    return (t.kind == "word" and h is not None and h[0] == 1 and h[1] == 0 and not t.prefix
+            and t.norm == strip_article(h[2][0]) and not strip_marks(t.text).endswith("ه"))
 
 
 def _line_break(index: DocIndex, i: int, j: int) -> bool:
@@ -177,11 +182,13 @@ def _line_break(index: DocIndex, i: int, j: int) -> bool:
 
 def _adjective_use(index: DocIndex, j: int) -> bool:
     """An occupation word after a definite noun that it describes ("الأعمدة الصحفية", "التغطية الصحفية")."""
-    if j == 0 or index.tokens[j].prefix.startswith("و"):
-        return False  # "عضو إدارة النادي السابق والكاتب الرياضي": a second role, not an adjective
+    # an adjective agrees in definiteness: both words carry the article and nothing else ("إلى مدرب المنتخب",
+    # "والكاتب الرياضي", "بالمدرب" are no adjectives)
+    if j == 0 or normalize(index.tokens[j].prefix) != "ال":
+        return False
     prev = index.tokens[j - 1]
-    return (prev.kind == "word" and prev.norm.startswith("ال") and head_at(index, j - 1) is None
-            and prev.norm not in cues().titles)
+    return (prev.kind == "word" and normalize(prev.prefix) == "ال" and head_at(index, j - 1) is None
+            and prev.norm not in cues().titles and not _is_stop(prev.norm))
 
 
 def _office_before(index: DocIndex, j: int, blocked: set[int]) -> tuple[int, int] | None:
@@ -268,13 +275,16 @@ def role_after(index: DocIndex, last: int, blocked: set[int], first: int | None 
             break
         end_tok = k
         k += 1
-    # an appositive is closed by punctuation, a stop word or the text's end; a run-on is a clause
-    if not closed and k < len(toks):
+    # an appositive after a comma is closed by punctuation, a stop word or the text's end (a run-on is a
+    # clause); one without a comma is cut at six words ("ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية")
+    if not closed and k < len(toks) and comma:
         return None
     if not comma and k < len(toks) and toks[k].kind not in ("word", "number", "latin"):
         nxt = k + 1
-        if nxt < len(toks) and (nxt in blocked or _names_someone(toks[nxt].norm)):
-            return None  # "خامنئي الرئيس الأمريكي، دونالد ترامب"
+        # "خامنئي الرئيس الأمريكي، دونالد ترامب"; not a list: "عادل الجبير وزير الخارجية، وخالد العيسى"
+        if nxt < len(toks) and (nxt in blocked or _names_someone(toks[nxt].norm)) \
+                and not toks[nxt].prefix.startswith("و"):
+            return None
     return Role(index.char_offset(start_tok, h[1]), toks[end_tok].end, start_tok, end_tok,
                 _demonym(index, start_tok, end_tok), _lost_article(toks[start_tok].norm, h[1]))
 
