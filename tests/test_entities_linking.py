@@ -712,3 +712,10 @@ def test_a_body_followed_by_another_countrys_actor_is_its_namesake(stage):
 def test_roles_found_by_the_second_review(text, tagged, expected):
     doc = run(text, EntityRecognizer(tagger=FakeTagger(tagged)))
     assert {e.name: e.roles for e in doc.entities if e.type == "PER"} == expected
+
+
+def test_a_middle_initial_is_no_other_given_name(stage):
+    # "دونالد جيه ترامب": جيه (J.) is a listed given name, but it stands between Trump's own names
+    doc = run("وقال الرئيس الأمريكي دونالد جيه ترامب إن الاتفاق سيئ. وأضاف ترامب أن", stage)
+    trump = by_en(doc, "Donald Trump")
+    assert (trump.name, len(trump.mentions)) == ("دونالد جيه ترامب", 2)

@@ -86,7 +86,9 @@ class EntityRecognizer:
                 continue  # "مستشفى الملك فهد" is a hospital: the tagger's span and the noun make it one
             start, end = h.start, h.end
             if actor.kind == "person":
-                start = _own_name_before_hashtag(index, h.first, self.actors.own_words(actor), start)
+                own = self.actors.own_words(actor)
+                start = _own_name_before_hashtag(index, h.first, own, start)
+                start = _own_name_before_middle(index, h.first, own, start)
                 end = _lineage_end(index, h.last)
             out.append(Candidate(start, end, actor.type, _words(text, start, end), actor=actor,
                                  after_lam=h.after_lam and start == h.start))
@@ -249,6 +251,16 @@ def _own_name_before_hashtag(index: DocIndex, first: int, own: frozenset[str], s
     i = first - 2
     while i >= 0 and toks[i].kind == "word" and toks[i].norm in own:
         start, i = toks[i].prefix_end, i - 1  # "رجب طيب #أردوغان": every own word before the sign
+    return start
+
+
+def _own_name_before_middle(index: DocIndex, first: int, own: frozenset[str], start: int) -> int:
+    """Start of a person's name written with a middle name or initial the table lacks: "دونالد جيه ترامب"."""
+    toks = index.tokens
+    if first >= 2 and toks[first - 1].kind == "word" and toks[first - 1].norm not in own \
+            and toks[first - 2].kind == "word" and toks[first - 2].norm in own and not toks[first - 1].prefix \
+            and not is_title_or_office(toks[first - 1].norm) and demonym_iso3(toks[first - 1].norm) is None:
+        return toks[first - 2].prefix_end
     return start
 
 

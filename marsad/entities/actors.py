@@ -234,6 +234,9 @@ def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str], named: 
     # the name ("أيدن هيلاري كلينتون" supported, "قابل سليماني" met)
     if named.get(prev.i, set()) - {hit.value.actor.id}:
         return False
+    before = previous_word(index, prev.i)
+    if before is not None and before.kind == "word" and before.norm in own:
+        return False  # a middle name or initial between the actor's own names: "دونالد جيه ترامب"
     return _given_name(prev.norm)
 
 
