@@ -719,3 +719,7 @@ def test_a_middle_initial_is_no_other_given_name(stage):
     doc = run("وقال الرئيس الأمريكي دونالد جيه ترامب إن الاتفاق سيئ. وأضاف ترامب أن", stage)
     trump = by_en(doc, "Donald Trump")
     assert (trump.name, len(trump.mentions)) == ("دونالد جيه ترامب", 2)
+    # with his son named too, the bare surname stays his: the full name (with its initial) is in the text
+    text = "بحكم متابعتي لمعارك دونالد جيه ترامب التي لا تنتهي. وقال إريك ترامب إن. وأضاف ترامب أن"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("إريك ترامب", "PER")])))
+    assert len(by_en(doc, "Donald Trump").mentions) == 2

@@ -117,7 +117,7 @@ class ActorMatcher:
         inside = [_inside_another_name(index, h, self.own_words(h.value.actor), named) for h in hits]
         others = {h.key for h, no in zip(hits, inside) if no}
         hits = [h for h, no in zip(hits, inside) if not no]
-        full = {h.value.actor.id for h in hits if " " in h.key}
+        full = {h.value.actor.id for h in hits if " " in h.key or _after_own_name(index, h, self.own_words(h.value.actor))}
         # a bare use after a title, an office or the actor's own cue is still the actor ("الرئيس ترامب")
         hits = [h for h in hits if h.key not in others or h.value.actor.id in full or self._cued(index, h)
                 or _after_office(index, h)]
@@ -191,6 +191,13 @@ def previous_word(index: DocIndex, i: int):
     while j >= 0 and is_hashtag_joiner(index.tokens[j]):
         j -= 1
     return index.tokens[j] if j >= 0 else None
+
+
+def _after_own_name(index: DocIndex, hit: Hit, own: frozenset[str]) -> bool:
+    """Is a one-word alias written after the actor's own name with a middle name between ("دونالد جيه ترامب")?"""
+    prev = previous_word(index, hit.first)
+    before = previous_word(index, prev.i) if prev is not None else None
+    return before is not None and before.kind == "word" and before.norm in own and prev.norm not in own
 
 
 def _after_office(index: DocIndex, hit: Hit) -> bool:
