@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from marsad.document import Document, Entity, Mention
-from marsad.entities.actors import ActorMatcher, next_word
+from marsad.entities.actors import ActorMatcher, next_word, person_span
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.context import context
 from marsad.entities.lexicon import CLUB_DESCRIPTORS, bare_institutions, club_names, cues, strip_article, words
@@ -18,6 +18,7 @@ from marsad.entities.matching import DocIndex, select_longest
 from marsad.entities.roles import (
     InstitutionMatcher,
     Role,
+    coordinated,
     find_role_repeats,
     is_occupation,
     is_title_or_office,
@@ -25,10 +26,10 @@ from marsad.entities.roles import (
     role_before,
     role_continues,
     role_words,
+    under_preposition,
 )
-from marsad.entities.translit import english_name, is_name_word
-from marsad.text.normalize import normalize, strip_marks
-from marsad.text.tokenize import is_hashtag_sign
+from marsad.entities.translit import english_name
+from marsad.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +85,8 @@ class EntityRecognizer:
                 continue  # "حركة النهضة الجزائرية" is not Tunisia's Ennahda, "هيئة كبار العلماء بالأزهر" not Saudi
             if actor.kind == "person" and _named_after_person(index.doc, h.start, h.end, "PER")[1] != "PER":
                 continue  # "مستشفى الملك فهد" is a hospital: the tagger's span and the noun make it one
-            start, end = h.start, h.end
-            if actor.kind == "person":
-                own = self.actors.own_words(actor)
-                start = _own_name_before_hashtag(index, h.first, own, start)
-                start = _own_name_before_middle(index, h.first, own, start)
-                end = _lineage_end(index, h.last)
+            start, end = person_span(index, h, self.actors.own_words(actor)) if actor.kind == "person" \
+                else (h.start, h.end)
             out.append(Candidate(start, end, actor.type, _words(text, start, end), actor=actor,
                                  after_lam=h.after_lam and start == h.start))
             taken.append((start, end))
@@ -140,8 +137,10 @@ class EntityRecognizer:
                 continue
             # "المحامي الشخصي لترامب" is Trump's lawyer, "مدرب لايبزغ ونيكو كوفاك" Hasenhüttl's role: none
             # before a name under a preposition or after و
-            before = None if _under_preposition(index, first, m, g) \
-                or _coordinated(index, first, m.start, person_tokens) else role_before(index, first, person_tokens)
+            own = normalize(g.actor.name_ar).split() if g.actor is not None else ()
+            stem = m.words[0] if m.words else ""
+            before = None if under_preposition(index, first, m.start, stem, own) \
+                or coordinated(index, first, m.start, person_tokens) else role_before(index, first, person_tokens)
             for role in (before, role_after(index, last, person_tokens, first)):
                 if role is None:
                     continue
@@ -243,42 +242,6 @@ def _named_after_person(doc: Document, start: int, end: int, typ: str) -> tuple[
     return prev.prefix_end, named
 
 
-def _own_name_before_hashtag(index: DocIndex, first: int, own: frozenset[str], start: int) -> int:
-    """Start of a person's hashtag name with the given names written before the "#": "سيرغي #لافروف"."""
-    toks = index.tokens
-    if first < 2 or not is_hashtag_sign(toks[first - 1]):
-        return start
-    i = first - 2
-    while i >= 0 and toks[i].kind == "word" and toks[i].norm in own:
-        start, i = toks[i].prefix_end, i - 1  # "رجب طيب #أردوغان": every own word before the sign
-    return start
-
-
-def _own_name_before_middle(index: DocIndex, first: int, own: frozenset[str], start: int) -> int:
-    """Start of a person's name written with a middle name or initial the table lacks: "دونالد جيه ترامب"."""
-    toks = index.tokens
-    if first >= 2 and toks[first - 1].kind == "word" and toks[first - 1].norm not in own \
-            and toks[first - 2].kind == "word" and toks[first - 2].norm in own and not toks[first - 1].prefix \
-            and not is_title_or_office(toks[first - 1].norm) and demonym_iso3(toks[first - 1].norm) is None:
-        return toks[first - 2].prefix_end
-    return start
-
-
-def _lineage_end(index: DocIndex, last: int) -> int:
-    """End of a person's name with the lineage written after it: "محمد بن سلمان [بن عبدالعزيز]",
-    "محمد بن زايد [آل نهيان]" (a link particle and the name it brings, as often as they repeat)."""
-    toks = index.tokens
-    end = toks[last].end
-    i = last + 1
-    while i + 1 < len(toks) and strip_marks(toks[i].text) in context().link and toks[i + 1].kind == "word" \
-            and toks[i + 1].norm not in cues().stops:
-        end, i = toks[i + 1].end, i + 2
-        # "بن عبد العزيز", "بن أبو بكر": a particle that begins a name takes the next word too
-        if strip_marks(toks[i - 1].text) in context().before and i < len(toks) and toks[i].kind == "word":
-            end, i = toks[i].end, i + 1
-    return end
-
-
 def _skip_titles(doc: Document, start: int, end: int) -> int:
     """Start of a tagged person name after any leading title or office word ("الأمير", "الرئيس")."""
     tok = doc.token_at(start)
@@ -364,36 +327,6 @@ def _token_range(index: DocIndex, start: int, end: int) -> tuple[int, int]:
     first = index.doc.token_at(start)
     last = index.doc.token_at(end - 1)
     return (first.i if first else 0), (last.i if last else len(index.tokens) - 1)
-
-
-def _under_preposition(index: DocIndex, first: int, m: Candidate, g: Group) -> bool:
-    """Does a name's first word carry the preposition ل ("لترامب")? Only when what follows the ل is the
-    person's own name word: not "لبيد", "لحسن", "لورا" (names the tagger reads whole), nor a club the
-    tagger ran into the name ("المدير الفني لليفربول يورغن كلوب")."""
-    tok = index.tokens[first]
-    prefix = normalize(index.doc.text[tok.start:m.start])
-    if not prefix or prefix.lstrip("وف") != "ل":
-        return False
-    if any(lab == "PER" and s == tok.start for s, _, lab in index.doc.entity_spans):
-        return False
-    stem = m.words[0] if m.words else ""
-    if (stem,) in club_names():
-        return False  # "المدير الفني لليفربول يورغن كلوب": the tagger ran the club into the name
-    own = g.actor is not None and stem in normalize(g.actor.name_ar).split()
-    return own or (is_name_word(stem) and not is_name_word(tok.norm))
-
-
-def _coordinated(index: DocIndex, first: int, start: int, person_tokens: set[int]) -> bool:
-    """Is a name joined by و to a person named just before ("هازار لاعب تشلسي وكيفين دي بروين")? Not
-    "وزير الخارجية الصيني وانغ يي", where no one precedes the role (the tokenizer took و from وانغ)."""
-    tok = index.tokens[first]
-    if not normalize(index.doc.text[tok.start:start]).startswith("و"):
-        return False
-    return any(i in person_tokens for i in range(max(0, first - _COORDINATION_REACH), first))
-
-
-# how many words before a name joined by و another person's name (and role) may stand
-_COORDINATION_REACH = 8
 
 
 def _org_affiliation(groups: list[Group], role: Role, text: str) -> str | None:

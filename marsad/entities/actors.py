@@ -11,7 +11,7 @@ from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, phrase_key
 from marsad.entities.translit import common_name_words
 from marsad.resources import COMMON_WORD_COUNT, read_tsv, word_freq
 from marsad.text.normalize import normalize, strip_marks
-from marsad.text.tokenize import is_hashtag_joiner
+from marsad.text.tokenize import is_hashtag_joiner, is_hashtag_sign
 
 COLUMNS = ("id", "name_ar", "aliases", "name_en", "type", "kind", "affiliation", "role", "cues")
 TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC", "MISC"})
@@ -96,14 +96,15 @@ class ActorMatcher:
         self.actors = load_actors()
         self.matcher = PhraseMatcher()
         rows = {r[0]: r for r in read_tsv("actors.tsv")[1:]}
-        self._phrases: dict[str, list[str]] = {}
+        self._own: dict[str, frozenset[str]] = {}
         for actor in self.actors:
             row = rows[actor.id] + [""] * len(COLUMNS)
-            self._phrases[actor.id] = []
+            own: set[str] = set()
             for phrase, strict in aliases_of(row[2], actor.name_ar):
                 for key in spelling_variants(phrase_key(phrase)):
                     self.matcher.add(key, Alias(actor, strict))
-                    self._phrases[actor.id].append(key)
+                    own.update(key.split())
+            self._own[actor.id] = frozenset(own)
         self.matcher.build()
 
     def find(self, index: DocIndex) -> list[Hit]:
@@ -125,10 +126,9 @@ class ActorMatcher:
         return [h for h in hits if not h.value.strict
                 or (self._supported(index, h, firm) and not _another_surname_follows(index, h))]
 
-    @functools.cache
     def own_words(self, actor: Actor) -> frozenset[str]:
         """The normalised words of an actor's name and aliases (a person's own given names and titles)."""
-        return frozenset(w for phrase in self._phrases[actor.id] for w in phrase.split())
+        return self._own[actor.id]
 
     def _supported(self, index: DocIndex, hit: Hit, firm: set[str]) -> bool:
         """A person's surname counts once the full name is in the article; any alias counts after a cue;
@@ -203,10 +203,13 @@ def _after_own_name(index: DocIndex, hit: Hit, own: frozenset[str]) -> bool:
 def _after_office(index: DocIndex, hit: Hit) -> bool:
     """Is the word before a hit a title or an office ("الرئيس ترامب", "الوزير لافروف")?"""
     prev = previous_word(index, hit.first)
-    if prev is None or prev.kind != "word":
-        return False
+    return prev is not None and prev.kind == "word" and _title_or_office(prev.norm)
+
+
+def _title_or_office(norm: str) -> bool:
+    """A title or a one-word office, with or without the article and proclitics."""
     c = cues()
-    return any(f in c.titles or (strip_article(f),) in c.offices or (f,) in c.offices for f in bare_forms(prev.norm))
+    return any(f in c.titles or (strip_article(f),) in c.offices or (f,) in c.offices for f in bare_forms(norm))
 
 
 def _tokens_named(hits: list[Hit]) -> dict[int, set[str]]:
@@ -241,8 +244,7 @@ def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str], named: 
     # the name ("أيدن هيلاري كلينتون" supported, "قابل سليماني" met)
     if named.get(prev.i, set()) - {hit.value.actor.id}:
         return False
-    before = previous_word(index, prev.i)
-    if before is not None and before.kind == "word" and before.norm in own:
+    if _after_own_name(index, hit, own):
         return False  # a middle name or initial between the actor's own names: "دونالد جيه ترامب"
     return _given_name(prev.norm)
 
@@ -253,8 +255,8 @@ def _given_name(norm: str) -> bool:
             and word_freq().get(norm, 0) < _GIVEN_NAME_COUNT)
 
 
-# given names more frequent than this are as often plain words or other people's first names before
-# a surname the table knows ("أمل" hope, "حسن" good); the tagger's span still counts for them
+# given names more frequent than this are as often plain words ("أمل" hope, "حسن" good) as another
+# person's first name before a surname the table knows
 _GIVEN_NAME_COUNT = 1000
 
 
@@ -290,3 +292,48 @@ def _quoted(index: DocIndex, hit: Hit) -> bool:
     before = toks[hit.first - 1].text if hit.first > 0 else ""
     after = toks[hit.last + 1].text if hit.last + 1 < len(toks) else ""
     return before in _QUOTES and after in _QUOTES
+
+
+def person_span(index: DocIndex, hit: Hit, own: frozenset[str]) -> tuple[int, int]:
+    """(start, end) of a curated person's mention: the hit, with the actor's own given names written before a
+    hashtag ("رجب طيب #أردوغان") or before a middle name ("دونالد جيه ترامب"), and the lineage after it
+    ("محمد بن سلمان بن عبد العزيز")."""
+    start = _own_names_before_hashtag(index, hit.first, own, hit.start)
+    start = _own_name_before_middle(index, hit.first, own, start)
+    return start, _lineage_end(index, hit.last)
+
+
+def _own_names_before_hashtag(index: DocIndex, first: int, own: frozenset[str], start: int) -> int:
+    """Start of a person's hashtag name with the given names written before the "#": "سيرغي #لافروف"."""
+    toks = index.tokens
+    if first < 2 or not is_hashtag_sign(toks[first - 1]):
+        return start
+    i = first - 2
+    while i >= 0 and toks[i].kind == "word" and toks[i].norm in own:
+        start, i = toks[i].prefix_end, i - 1  # "رجب طيب #أردوغان": every own word before the sign
+    return start
+
+
+def _own_name_before_middle(index: DocIndex, first: int, own: frozenset[str], start: int) -> int:
+    """Start of a person's name written with a middle name or initial the table lacks: "دونالد جيه ترامب"."""
+    toks = index.tokens
+    if first >= 2 and toks[first - 1].kind == "word" and toks[first - 1].norm not in own \
+            and toks[first - 2].kind == "word" and toks[first - 2].norm in own and not toks[first - 1].prefix \
+            and not _title_or_office(toks[first - 1].norm) and demonym_iso3(toks[first - 1].norm) is None:
+        return toks[first - 2].prefix_end
+    return start
+
+
+def _lineage_end(index: DocIndex, last: int) -> int:
+    """End of a person's name with the lineage written after it: "محمد بن سلمان [بن عبدالعزيز]",
+    "محمد بن زايد [آل نهيان]" (a link particle and the name it brings, as often as they repeat)."""
+    toks = index.tokens
+    end = toks[last].end
+    i = last + 1
+    while i + 1 < len(toks) and strip_marks(toks[i].text) in context().link and toks[i + 1].kind == "word" \
+            and toks[i + 1].norm not in cues().stops:
+        end, i = toks[i + 1].end, i + 2
+        # "بن عبد العزيز", "بن أبو بكر": a particle that begins a name takes the next word too
+        if strip_marks(toks[i - 1].text) in context().before and i < len(toks) and toks[i].kind == "word":
+            end, i = toks[i].end, i + 1
+    return end

@@ -11,9 +11,9 @@ import functools
 from dataclasses import dataclass
 
 from marsad.entities.affiliation import country_names, demonym_iso3
-from marsad.entities.lexicon import Institution, bare_forms, cues, institutions, strip_article
+from marsad.entities.lexicon import Institution, bare_forms, club_names, cues, institutions, strip_article
 from marsad.entities.matching import DocIndex, PhraseMatcher
-from marsad.entities.translit import common_name_words
+from marsad.entities.translit import common_name_words, is_name_word
 from marsad.text.normalize import normalize, strip_marks
 
 # A role phrase is short: the head plus a few modifiers.
@@ -157,6 +157,36 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
         return None
     return Role(index.char_offset(i, k), toks[end_tok].end, i, end_tok, _demonym(index, i, end_tok),
                 _lost_article(toks[i].norm, k))
+
+
+def under_preposition(index: DocIndex, first: int, start: int, first_word: str, own: tuple[str, ...] = ()) -> bool:
+    """Does a name's first word carry the preposition ل ("لترامب")? Then a role before it is someone else's
+    ("المحامي الشخصي لترامب"). Only when what follows the ل is the person's own name word (`own`, a curated
+    actor's) or a listed name word the whole token is not: not "لبيد", "لحسن", "لورا" (names the tagger
+    reads whole), nor a club the tagger ran into the name ("المدير الفني لليفربول يورغن كلوب")."""
+    tok = index.tokens[first]
+    prefix = normalize(index.doc.text[tok.start:start])
+    if not prefix or prefix.lstrip("وف") != "ل":
+        return False
+    if any(lab == "PER" and s == tok.start for s, _, lab in index.doc.entity_spans):
+        return False
+    if (first_word,) in club_names():
+        return False
+    return first_word in own or (is_name_word(first_word) and not is_name_word(tok.norm))
+
+
+def coordinated(index: DocIndex, first: int, start: int, person_tokens: set[int]) -> bool:
+    """Is a name joined by و to a person named just before ("هازار لاعب تشلسي وكيفين دي بروين")? Then a role
+    before it is that person's. Not "وزير الخارجية الصيني وانغ يي", where no one precedes the role (the
+    tokenizer took و from وانغ)."""
+    tok = index.tokens[first]
+    if not normalize(index.doc.text[tok.start:start]).startswith("و"):
+        return False
+    return any(i in person_tokens for i in range(max(0, first - _COORDINATION_REACH), first))
+
+
+# how many words before a name joined by و another person's name (and role) may stand
+_COORDINATION_REACH = 8
 
 
 def is_possessor(index: DocIndex, first: int) -> bool:
