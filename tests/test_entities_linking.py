@@ -633,7 +633,7 @@ def test_a_union_is_no_club():
      {"خالد الفيصل": ["الأمير", "مستشار"], "خادم الحرمين الشريفين": []}),
     # another country's office is not a curated person's
     ("استقبل خادم الحرمين الشريفين ملك البحرين الملك حمد بن عيسى", [("حمد بن عيسى", "PER")],
-     {"خادم الحرمين الشريفين": [], "حمد بن عيسى": ["الملك"]}),
+     {"خادم الحرمين الشريفين": [], "حمد بن عيسى": ["ملك البحرين"]}),
     # a role without a comma ends before a second phrase with ل
     ("وقال فينجر المدير الفني لأرسنال للموقع الرسمي للفريق إن", [("فينجر", "PER")],
      {"فينجر": ["المدير الفني لأرسنال"]}),
@@ -706,7 +706,7 @@ def test_a_body_followed_by_another_countrys_actor_is_its_namesake(stage):
      [("محمد بن نايف", "PER")], {"محمد بن نايف": ["الأمير", "ولي العهد نائب رئيس مجلس الوزراء"]}),
     ("وقال رئيسه مرتضى منصور إن", [("مرتضى منصور", "PER")], {"مرتضى منصور": ["رئيسه"]}),
     ("استقبل خادم الحرمين الشريفين ملك البحرين الملك حمد.", [("حمد", "PER")],
-     {"خادم الحرمين الشريفين": [], "حمد": ["الملك"]}),
+     {"خادم الحرمين الشريفين": [], "حمد": ["ملك البحرين"]}),
     ("وقال وكيل اللاعب المصري، محمد صلاح، إن", [("محمد صلاح", "PER")], {"محمد صلاح": ["اللاعب المصري"]}),
 ])
 def test_roles_found_by_the_second_review(text, tagged, expected):
@@ -723,3 +723,13 @@ def test_a_middle_initial_is_no_other_given_name(stage):
     text = "بحكم متابعتي لمعارك دونالد جيه ترامب التي لا تنتهي. وقال إريك ترامب إن. وأضاف ترامب أن"
     doc = run(text, EntityRecognizer(tagger=FakeTagger([("إريك ترامب", "PER")])))
     assert len(by_en(doc, "Donald Trump").mentions) == 2
+
+
+def test_an_office_before_an_honorific():
+    # Saudi News Net: the deputy crown prince's office stands before "الأمير"
+    text = ("ورفع التهاني لخادم الحرمين الشريفين، وسمو ولي ولي العهد الأمير محمد بن سلمان بن عبدالعزيز - حفظهم "
+            "الله -. وقال الأمير خالد الفيصل إن")
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("خالد الفيصل", "PER")])))
+    assert by_en(doc, "Mohammed bin Salman").roles == ["ولي ولي العهد"]
+    (faisal,) = [e for e in doc.entities if e.name == "خالد الفيصل"]
+    assert faisal.roles == ["الأمير"]

@@ -120,6 +120,25 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
     j = first - 1
     if j >= 0 and toks[j].norm in _APPOSITIVE_MARKS:
         j -= 1
+    # honorifics and one-word offices right before the name are passed over to an office before them ("ولي
+    # ولي العهد الأمير محمد بن سلمان"); alone they are the role ("الأمير خالد الفيصل")
+    k = j
+    while k >= 0 and toks[k].kind == "word" and is_title_or_office(toks[k].norm) and k not in blocked \
+            and (toks[k].norm,) not in cues().occupations and normalize(toks[k].prefix) in ("", "ال"):
+        k -= 1
+    if k < j:
+        office = _role_ending_at(index, first, k, blocked)
+        # not a name's body ("مركز الملك فيصل للبحوث الأمير تركي") or someone's campaign ("مساعد سابق في
+        # حملة الرئيس دونالد ترامب"): then the honorific is the role
+        if office is not None and not any(_names_someone(t.norm) or t.norm in _PREPOSITIONS
+                                          for t in toks[office.first:office.last + 1]):
+            return office
+    return _role_ending_at(index, first, j, blocked)
+
+
+def _role_ending_at(index: DocIndex, first: int, j: int, blocked: set[int]) -> Role | None:
+    """The role phrase whose last word is token j (or is cut to end before honorifics), for a name at `first`."""
+    toks = index.tokens
     end_tok = j
     found: tuple[int, int] | None = None
     while j >= 0 and end_tok - j < _MAX_BEFORE:
