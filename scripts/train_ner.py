@@ -35,7 +35,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 from marsad.entities.features import stem_key, word_key  # noqa: E402
-from marsad.entities.neural import (BOUNDARY, BiLstmCrf, Featurizer, load_embeddings,  # noqa: E402
+from marsad.entities.neural import (BOUNDARY, GAZ_FLAGS, BiLstmCrf, Featurizer, load_embeddings,  # noqa: E402
                                     load_gazetteer, shape_of)
 from marsad.entities.bio import bio_spans  # noqa: E402
 from marsad.entities.tagger import in_blocks  # noqa: E402
@@ -234,7 +234,7 @@ def build_vocabs(train):
 
 
 def tensors(feat: Featurizer, batch, word_dropout: float, rng: random.Random, oov_dropout: float = 0.0,
-            name_oov_dropout: float = 0.0):
+            name_oov_dropout: float = 0.0, gaz_dropout: float = 0.0):
     wid, sid, feats, chars, lens = feat.batch([w for w, _ in batch])
     tags = np.zeros(wid.shape, np.int64)
     for b, (_, ts) in enumerate(batch):
@@ -250,6 +250,12 @@ def tensors(feat: Featurizer, batch, word_dropout: float, rng: random.Random, oo
         wid, sid = np.where(drop, 0, wid), np.where(drop, 0, sid)
         feats = feats.copy()
         feats[..., -2:][drop] = 0
+    if gaz_dropout:
+        # hide a word's gazetteer flags now and then: test names are often in no list, and the model
+        # should read them from context and spelling too
+        drop = np.array([[rng.random() < gaz_dropout for _ in range(wid.shape[1])] for _ in batch])
+        feats = feats.copy()
+        feats[..., : 2 * len(GAZ_FLAGS)][drop] = 0
     mask = np.arange(wid.shape[1])[None, :] < lens[:, None]
     return [torch.from_numpy(a) for a in (wid, sid, feats, chars)] + [torch.from_numpy(lens),
                                                                        torch.from_numpy(tags), torch.from_numpy(mask)]
@@ -349,7 +355,8 @@ def train(sents, dev, args, prefix: pathlib.Path, epochs: int):
         for i in range(0, len(order), args.batch):
             batch = [s for s in order[i:i + args.batch] if s[0]]
             wid, sid, feats, chars, lens, tags, mask = tensors(feat, batch, args.word_dropout, rng,
-                                                               args.oov_dropout, args.name_oov_dropout)
+                                                               args.oov_dropout, args.name_oov_dropout,
+                                                               args.gaz_dropout)
             em = model.emissions(wid, sid, feats, chars, lens)
             loss = model.crf.nll(em, tags, mask)
             opt.zero_grad()
@@ -386,6 +393,8 @@ def main() -> None:
                     help="share of words made fully out of vocabulary in training (word+stem vectors, flags)")
     ap.add_argument("--name-oov-dropout", type=float, default=0.0,
                     help="the same share for words inside names (simulates unseen names)")
+    ap.add_argument("--gaz-dropout", type=float, default=0.0,
+                    help="hide a word's gazetteer flags with this probability in training")
     ap.add_argument("--char-widths", default="3", help="char CNN widths, e.g. 2,3,4,5 (--char-out filters each)")
     ap.add_argument("--bioes", action="store_true", help="train on BIOES tags (decoded to BIO at inference)")
     ap.add_argument("--ensemble", default="",
