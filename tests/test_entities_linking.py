@@ -586,6 +586,7 @@ def test_news_agency_named_after_its_country(stage):
               "الهيئة", stage)
     (bna,) = doc.entities
     assert (bna.type, bna.kind, bna.affiliation, len(bna.mentions)) == ("ORG", "media", "BHR", 2)
+    assert bna.name_en == "Bahrain News Agency"
     doc = run("وقالت وكالة الأنباء الفرنسية إن", stage)
     assert doc.entities[0].name_en == "Agence France-Presse"
 

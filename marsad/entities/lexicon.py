@@ -5,6 +5,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from marsad.places.demonyms import iso2_of
+from marsad.places.gazetteer import country_names_en
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
 
@@ -88,10 +90,16 @@ class Institution:
     genitive: bool = False  # followed by the country's name, not its adjective ("وكالة أنباء البحرين")
 
     def english(self, iso3: str | None) -> str:
-        """"Ministry of Health (IRQ)" for a country, "Ministry of Health" without one."""
+        """"Ministry of Health (IRQ)" for a country, "Ministry of Health" without one; a template with
+        {country} takes the country's English name ("Bahrain News Agency")."""
+        if iso3 and "{country}" in self.name_en:
+            country = country_names_en().get(iso2_of().get(iso3, ""))
+            if country:
+                return self.name_en.format(country=country)
+            return f"{self.name_en.replace('{country}', '').strip()} ({iso3})"
         if iso3:
             return self.name_en.format(iso3=iso3)
-        return " ".join(self.name_en.replace("({iso3})", "").replace("{iso3}", "").split())
+        return " ".join(self.name_en.replace("({iso3})", "").replace("{iso3}", "").replace("{country}", "").split())
 
 
 @functools.cache

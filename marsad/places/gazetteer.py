@@ -77,6 +77,12 @@ def load() -> Gazetteer:
     return Gazetteer(records, keys, blocks)
 
 
+@functools.cache
+def country_names_en() -> dict[str, str]:
+    """ISO2 -> the English name of the gazetteer's country record ("BH" -> "Bahrain")."""
+    return {r.country: r.name_en for r in load().records if r.level == "country" and r.country and r.name_en}
+
+
 _HOME_LEVELS = frozenset(("city", "admin2", "admin3", "neighbourhood"))
 
 
