@@ -29,6 +29,9 @@ def read_json(name: str):
 
 # News occurrences above which a word is a common word, not a name ("الذي", "الدولي"; الجعفري has 146).
 COMMON_WORD_COUNT = 2500
+# A given name used more often than this is as often a plain word ("أمل" hope, "سعيد" happy, "حسن" good):
+# it is not taken for a person's first name on its own.
+GIVEN_NAME_COUNT = 1000
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher, next_word, person_span
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.context import context
-from marsad.entities.lexicon import CLUB_DESCRIPTORS, bare_institutions, club_names, cues, strip_article, words
+from marsad.entities.lexicon import bare_institutions, club_names, cues, words
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
 from marsad.entities.roles import (
@@ -29,6 +29,7 @@ from marsad.entities.roles import (
     under_preposition,
 )
 from marsad.entities.translit import english_name
+from marsad.places import clubs
 from marsad.text.normalize import normalize
 
 log = logging.getLogger(__name__)
@@ -113,10 +114,11 @@ class EntityRecognizer:
             words = _words(doc.text, start, end)
             if typ is None or not words or _overlaps(start, end, taken) or _not_a_name(words):
                 continue
-            if typ == "MISC" and _currency(words, after_lam):
-                continue  # "دولار": MISC in ANERcorp's convention (and the tagger's), no entity to an analyst
             hyphen = doc.text[end:end + 1] in _HYPHENS or doc.text[max(0, start - 1):start] in _HYPHENS
-            out.append(Candidate(start, end, typ, words, after_lam=after_lam, hyphenated=hyphen))
+            c = Candidate(start, end, typ, words, after_lam=after_lam, hyphenated=hyphen)
+            if typ == "MISC" and _currency(c.key):
+                continue  # "دولار": MISC in ANERcorp's convention (and the tagger's), no entity to an analyst
+            out.append(c)
             taken.append((start, end))
         return sorted(out, key=lambda c: c.start)
 
@@ -137,7 +139,7 @@ class EntityRecognizer:
                 continue
             # "المحامي الشخصي لترامب" is Trump's lawyer, "مدرب لايبزغ ونيكو كوفاك" Hasenhüttl's role: none
             # before a name under a preposition or after و
-            own = normalize(g.actor.name_ar).split() if g.actor is not None else ()
+            own = self.actors.own_words(g.actor) if g.actor is not None else frozenset()
             stem = m.words[0] if m.words else ""
             before = None if under_preposition(index, first, m.start, stem, own) \
                 or coordinated(index, first, m.start, person_tokens) else role_before(index, first, person_tokens)
@@ -150,7 +152,7 @@ class EntityRecognizer:
                 if normalize(text) not in {normalize(r) for r in g.roles}:
                     g.roles.append(text)
                 if g.affiliation is None:
-                    g.affiliation = role.iso3 or _org_affiliation(groups, role, index.doc.text)
+                    g.affiliation = role.iso3 or _org_affiliation(groups, role, index.doc)
                 attached.append((g, role))
         for g, role in attached:
             words = role_words(index, role)
@@ -168,10 +170,7 @@ class EntityRecognizer:
     @staticmethod
     def _entity(doc: Document, n: int, g: Group) -> Entity:
         best = g.fullest()
-        # a hashtag's words: "#بيونغ_يانغ", "سيرغي #لافروف"
-        name = " ".join(doc.text[best.start:best.end].replace("_", " ").replace("#", " ").split())
-        if best.after_lam:
-            name = "ا" + name  # "لحشد الشعبي" (from "للحشد") is named "الحشد الشعبي"
+        name = _name(doc, best)
         mentions = [Mention(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions]
         mentions += [Mention(s, e, doc.text[s:e]) for s, e in g.role_mentions]
         mentions.sort(key=lambda m: m.start)
@@ -208,12 +207,19 @@ class EntityRecognizer:
         )
 
 
+def _name(doc: Document, m: Candidate) -> str:
+    """An entity's name as written in a mention: a hashtag's words spaced ("#بيونغ_يانغ", "سيرغي #لافروف"),
+    and the article restored after ل ("لحشد الشعبي" from "للحشد" is named "الحشد الشعبي")."""
+    name = " ".join(doc.text[m.start:m.end].replace("_", " ").replace("#", " ").split())
+    return "ا" + name if m.after_lam else name
+
+
 def _club_name(name: str) -> tuple[str, str] | None:
     """(English name, "list") of an organisation named as a listed sports club ("ريال مدريد", "نادي الهلال")."""
     ws = words(name)
-    if ws and ws[0] in CLUB_DESCRIPTORS:
-        ws = ws[1:]
-    en = club_names().get(ws)
+    en = club_names().get(ws)  # "النادي الإفريقي" is the name itself; "نادي الهلال" names الهلال
+    if en is None and ws and ws[0] in clubs.words()["descriptor"]:
+        en = club_names().get(ws[1:])
     return (en, "list") if en else None
 
 
@@ -282,13 +288,11 @@ def _not_a_name(words: tuple[str, ...]) -> bool:
     return all(demonym_iso3(w) or is_title_or_office(w) or w in not_names for w in words)
 
 
-def _currency(words: tuple[str, ...], after_lam: bool) -> bool:
-    """A currency's name: "دولار", "الدولار", "لدولار" (from "للدولار"), "ريالا", "جنيه إسترليني"
-    (entity_context.tsv)."""
+def _currency(key: tuple[str, ...]) -> bool:
+    """A currency's name, by a candidate's key (its words, the first one's article dropped): "دولار",
+    "الدولار", "لدولار" (from "للدولار"), "ريالا", "جنيه إسترليني" (entity_context.tsv)."""
     ctx = context()
-    first = words[0][1:] if after_lam else strip_article(words[0])
-    return (first in ctx.currencies or words[0] in ctx.currencies) and \
-        all(w in ctx.currency_tails or demonym_iso3(w) for w in words[1:])
+    return key[0] in ctx.currencies and all(w in ctx.currency_tails or demonym_iso3(w) for w in key[1:])
 
 
 # kinds whose names other countries' bodies share (parties, unions, councils); not armed groups, whose
@@ -329,7 +333,7 @@ def _token_range(index: DocIndex, start: int, end: int) -> tuple[int, int]:
     return (first.i if first else 0), (last.i if last else len(index.tokens) - 1)
 
 
-def _org_affiliation(groups: list[Group], role: Role, text: str) -> str | None:
+def _org_affiliation(groups: list[Group], role: Role, doc: Document) -> str | None:
     """The country (else the name) of an organisation named inside a role ("قائد فيلق القدس" → IRN); for
     a body only the tagger found, its Arabic name ("رئيس المنظمة العربية للسياحة")."""
     for g in groups:
@@ -341,8 +345,7 @@ def _org_affiliation(groups: list[Group], role: Role, text: str) -> str | None:
                     return g.actor.affiliation or g.actor.name_en
                 if g.institution is not None:
                     return g.iso3
-                best = g.fullest()
-                name = ("ا" if best.after_lam else "") + text[best.start:best.end]
+                name = _name(doc, g.fullest())
                 club = _club_name(name)
                 return club[0] if club else name
     return None

@@ -8,8 +8,8 @@ from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.context import context
 from marsad.entities.lexicon import bare_forms, cues, strip_article
 from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, phrase_key
-from marsad.entities.translit import common_name_words
-from marsad.resources import COMMON_WORD_COUNT, read_tsv, word_freq
+from marsad.entities.roles import is_given_name
+from marsad.resources import COMMON_WORD_COUNT, GIVEN_NAME_COUNT, read_tsv, word_freq
 from marsad.text.normalize import normalize, strip_marks
 from marsad.text.tokenize import is_hashtag_joiner, is_hashtag_sign
 
@@ -183,8 +183,6 @@ def next_word(index: DocIndex, i: int):
     return index.tokens[j] if j < len(index.tokens) else None
 
 
-
-
 def previous_word(index: DocIndex, i: int):
     """The token before token i, over a hashtag's "_"; None at the start."""
     j = i - 1
@@ -232,10 +230,7 @@ def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str], named: 
         return False
     if strip_marks(prev.text) in context().link:
         return True
-    if prev.norm in own:
-        return False
-    c = cues()
-    if prev.norm in c.titles or (prev.norm,) in c.offices:
+    if prev.norm in own or _title_or_office(prev.norm):
         return False
     # "ريغان ودونالد ترامب": a name after و begins anew; "لسارة" is no given name before a surname
     if prev.prefix or index.tokens[hit.first].start < hit.start:
@@ -250,14 +245,8 @@ def _inside_another_name(index: DocIndex, hit: Hit, own: frozenset[str], named: 
 
 
 def _given_name(norm: str) -> bool:
-    """A common given name that is seldom a plain word ("سارة", "إيفانكا"; not "أمل" hope, "آن" = أن)."""
-    return (norm in common_name_words() and len(norm) > 2 and norm not in cues().stops
-            and word_freq().get(norm, 0) < _GIVEN_NAME_COUNT)
-
-
-# given names more frequent than this are as often plain words ("أمل" hope, "حسن" good) as another
-# person's first name before a surname the table knows
-_GIVEN_NAME_COUNT = 1000
+    """A common given name that is seldom a plain word ("سارة"; not "أمل" hope)."""
+    return is_given_name(norm) and word_freq().get(norm, 0) < GIVEN_NAME_COUNT
 
 
 def _surname_like(norm: str) -> bool:

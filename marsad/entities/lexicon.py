@@ -43,6 +43,7 @@ class Cues:
     media: frozenset[str]
     stops: frozenset[str]
     bare_role_ends: frozenset[str]  # also end a role after a name without a comma ("في")
+    place_preps: frozenset[str]  # a country after them is where a role is held ("السفير في العراق")
     person_cues: frozenset[str]  # honorific titles, with and without ال
     not_names: frozenset[str]  # words a tagged span may not consist of (diseases: كورونا)
     epithets: frozenset[str]  # words of blame cut from the end of a tagged organisation ("الإرهابية")
@@ -71,6 +72,7 @@ def cues() -> Cues:
         media=frozenset(strip_article(w[0]) for w in by_kind.get("media_cue", [])),
         stops=frozenset(w[0] for w in by_kind.get("stop", [])),
         bare_role_ends=frozenset(w[0] for w in by_kind.get("bare_role_end", [])),
+        place_preps=frozenset(w[0] for w in by_kind.get("place_prep", [])),
         person_cues=frozenset(person),
         not_names=frozenset(" ".join(w) for w in by_kind.get("not_name", [])),
         epithets=frozenset(" ".join(w) for w in by_kind.get("epithet", [])),
@@ -122,7 +124,3 @@ def bare_institutions() -> dict[tuple[str, ...], Institution]:
 def club_names() -> dict[tuple[str, ...], str]:
     """Normalised words of a sports club's name -> its English name (data/club_names_en.tsv)."""
     return {words(ar): en for ar, en in read_tsv("club_names_en.tsv")[1:]}
-
-
-# nouns before a club's name that are not part of it ("نادي الهلال", "فريق ليفربول")
-CLUB_DESCRIPTORS = frozenset(("نادي", "فريق"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from marsad.entities.actors import Actor
 from marsad.entities.context import context
 from marsad.entities.lexicon import Institution, bare_institutions, strip_article
-from marsad.resources import word_freq
+from marsad.resources import GIVEN_NAME_COUNT, word_freq
 from marsad.text.normalize import normalize
 
 # Tails shorter than this are not enough to call two person names the same (initials, "بن").
@@ -117,10 +117,6 @@ def link(curated: list[Candidate], tagged: list[Candidate]) -> list[Group]:
     return groups
 
 
-# a first name alone joins its full name only when it is seldom a plain word ("سعيد" happy, "أيمن" right)
-_FIRST_NAME_COUNT = 1000
-
-
 def _first_name_of(groups: list[Group], c: Candidate) -> list[Group]:
     """A one-word person name that begins the longer name of exactly one person in the article
     ("فابيو" after "فابيو كابيلو", "شي" after "شي جين بينغ"); not a particle (أبو, عبد) or a word too
@@ -129,7 +125,7 @@ def _first_name_of(groups: list[Group], c: Candidate) -> list[Group]:
     if len(c.words) != 1 or c.after_lam or c.hyphenated:
         return []
     word = c.words[0]
-    if len(word) < 2 or word in _particles() or word_freq().get(word, 0) >= _FIRST_NAME_COUNT:
+    if len(word) < 2 or word in _particles() or word_freq().get(word, 0) >= GIVEN_NAME_COUNT:
         return []
     same = [g for g in groups if g.type == "PER" and any(len(m.words) > 1 and m.words[0] == word for m in g.mentions)]
     return same if len(same) == 1 else []

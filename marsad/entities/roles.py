@@ -81,27 +81,30 @@ def _demonym(index: DocIndex, first: int, last: int) -> str | None:
     construct with a word of the role ("وزير خارجية روسيا"; not "السفير في العراق", "مبعوث لسوريا")."""
     toks = index.tokens
     for i in range(first, last + 1):
-        # a two-word demonym first: "الزعيم الكوري الشمالي" is North Korea's
-        pair = f"{toks[i].norm} {toks[i + 1].norm}" if i < last else ""
-        if pair and demonym_iso3(pair):
-            return demonym_iso3(pair)
+        found = _demonym_at(index, i, last)
+        if found:
+            return found[1]
         for f in bare_forms(toks[i].norm):
             iso3 = demonym_iso3(f)
             if iso3:
                 return iso3
-    names = country_names()
     for i in range(first + 1, last + 1):
-        if normalize(toks[i].prefix) not in ("", "ال") or toks[i - 1].norm in _PREPOSITIONS:
+        if normalize(toks[i].prefix) not in ("", "ال") or toks[i - 1].norm in cues().place_preps:
             continue  # "ملك البحرين" yes; "مبعوث لسوريا", "السفير في العراق" no
-        for n in (3, 2, 1):
-            words = tuple(t.norm for t in toks[i:min(i + n, last + 1)])
-            if len(words) == n and words in names:
-                return names[words]
+        found = _country_at(index, i, last)
+        if found:
+            return found[1]
     return None
 
 
-# words after which a country is where a role is held, not whose it is (the stop words end roles earlier)
-_PREPOSITIONS = frozenset(("في", "من", "الي", "لدي"))
+def _demonym_at(index: DocIndex, i: int, last: int) -> tuple[int, str] | None:
+    """(last token, ISO3) of a demonym starting at token i, a two-word one first ("الكوري الشمالي" is North
+    Korea's, not South Korea's)."""
+    toks = index.tokens
+    if i < last and demonym_iso3(f"{toks[i].norm} {toks[i + 1].norm}"):
+        return i + 1, demonym_iso3(f"{toks[i].norm} {toks[i + 1].norm}")
+    iso3 = demonym_iso3(toks[i].norm)
+    return (i, iso3) if iso3 else None
 
 
 def _is_stop(norm: str) -> bool:
@@ -130,7 +133,7 @@ def role_before(index: DocIndex, first: int, blocked: set[int]) -> Role | None:
         office = _role_ending_at(index, first, k, blocked)
         # not a name's body ("مركز الملك فيصل للبحوث الأمير تركي") or someone's campaign ("مساعد سابق في
         # حملة الرئيس دونالد ترامب"): then the honorific is the role
-        if office is not None and not any(_names_someone(t.norm) or t.norm in _PREPOSITIONS
+        if office is not None and not any(_names_someone(t.norm) or t.norm in cues().place_preps
                                           for t in toks[office.first:office.last + 1]):
             return office
     return _role_ending_at(index, first, j, blocked)
@@ -178,7 +181,7 @@ def _role_ending_at(index: DocIndex, first: int, j: int, blocked: set[int]) -> R
                 _lost_article(toks[i].norm, k))
 
 
-def under_preposition(index: DocIndex, first: int, start: int, first_word: str, own: tuple[str, ...] = ()) -> bool:
+def under_preposition(index: DocIndex, first: int, start: int, first_word: str, own: frozenset[str] = frozenset()) -> bool:
     """Does a name's first word carry the preposition ل ("لترامب")? Then a role before it is someone else's
     ("المحامي الشخصي لترامب"). Only when what follows the ل is the person's own name word (`own`, a curated
     actor's) or a listed name word the whole token is not: not "لبيد", "لحسن", "لورا" (names the tagger
@@ -340,7 +343,12 @@ def role_after(index: DocIndex, last: int, blocked: set[int], first: int | None 
 
 def _names_someone(norm: str) -> bool:
     """A title or a common given name: a name follows, whose role the words before it are."""
-    return norm in cues().titles or (norm in common_name_words() and len(norm) > 2 and norm not in cues().stops)
+    return norm in cues().titles or is_given_name(norm)
+
+
+def is_given_name(norm: str) -> bool:
+    """A word of the common given-name list that is no particle or stop word ("سارة"; not "آن" = أن)."""
+    return norm in common_name_words() and len(norm) > 2 and norm not in cues().stops
 
 
 def is_occupation(index: DocIndex, role: Role) -> bool:
@@ -397,12 +405,13 @@ def find_role_repeats(index: DocIndex, words: tuple[str, ...], after: int) -> li
     return out
 
 
-def _country_at(index: DocIndex, j: int) -> tuple[int, str] | None:
-    """(last token, ISO3) of a country's name starting at token j, longest first."""
+def _country_at(index: DocIndex, j: int, last: int | None = None) -> tuple[int, str] | None:
+    """(last token, ISO3) of a country's name starting at token j and ending by token `last`, longest first."""
     toks = index.tokens
+    end = len(toks) - 1 if last is None else last
     names = country_names()
     for n in (3, 2, 1):
-        words = tuple(t.norm for t in toks[j:j + n])
+        words = tuple(t.norm for t in toks[j:min(j + n, end + 1)])
         if len(words) == n and words in names:
             return j + n - 1, names[words]
     return None
@@ -441,12 +450,10 @@ class InstitutionMatcher:
                 continue
             if j >= len(toks) or not toks[j].norm.startswith("ال"):
                 continue
-            adj = toks[j].norm
-            # a two-word demonym first: "وكالة الأنباء الكورية الشمالية" is North Korea's
-            two = f"{adj} {toks[j + 1].norm}" if j + 1 < len(toks) else ""
-            last = j + 1 if two and demonym_iso3(two) else j
-            iso3 = demonym_iso3(two) if last > j else demonym_iso3(adj)
-            if iso3 and adj.endswith("ه") == h.value.feminine:
+            # "وكالة الأنباء الكورية الشمالية" is North Korea's
+            found = _demonym_at(index, j, len(toks) - 1)
+            if found and toks[j].norm.endswith("ه") == h.value.feminine:
+                last, iso3 = found
                 out.append(InstitutionHit(h.start, toks[last].end, h.first, last, h.value, iso3, h.after_lam))
         return out
 
