@@ -7,12 +7,14 @@ the first sector noun. Which phrase plays which role depends on the trigger's ro
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from marsad.document import Document, Participant, Token
 from marsad.countries import iso3_from_iso2
 from marsad.events.lexicon import counts_lexicon, function_words, sectors, word_set
 from marsad.events.triggers import is_break, ordered_keys, token_keys
+from marsad.statements.lexicon import lexicon as attribution_lexicon
 from marsad.text.normalize import normalize
 
 # Word lists from marsad/data/events/function_words.tsv (see its header for what each kind does).
@@ -30,7 +32,6 @@ _AGENT_MARKERS = tuple(m if isinstance(m, tuple) else (m,) for m in function_wor
 _QUANTITY = function_words("quantity")
 _AGENT_VERBS = function_words("agent_verbs")
 _PASSIVE_FORMS = function_words("passive_forms")
-_SOURCE_MARKERS = function_words("source_markers")
 
 
 @dataclass(slots=True)
@@ -200,7 +201,7 @@ class PhraseFinder:
             if p:
                 heads = word_set("place_heads.txt")
                 scene = p.lo > 0 and bool(token_keys(self.doc.tokens[p.lo - 1]) & heads)
-                source = p.lo > 0 and self.doc.tokens[p.lo - 1].norm in _SOURCE_MARKERS
+                source = _after_source_phrase(self.doc.tokens, p.lo)
                 if scene and (p.weak or p.participant.sector == "government" and p.participant.entity is None):
                     pass  # "جامعة صنعاء", "شهدت تركيا": a place's genitive or an event's scene
                 elif source:
@@ -211,6 +212,28 @@ class PhraseFinder:
             else:
                 i += 1
         return out
+
+
+@functools.cache
+def _source_phrases() -> tuple[tuple[str, ...], ...]:
+    """The statements stage's source phrases (data/attribution/source_phrases.tsv: بحسب، وفقا ل، نقلا عن ...)
+    as the words right before the source's phrase (a trailing ل is the phrase's own clitic: "وفقا للمرصد")."""
+    return tuple(p[:-1] if p[-1] == "ل" else p for p in attribution_lexicon().source_phrases)
+
+
+def _after_source_phrase(toks: list[Token], lo: int) -> bool:
+    """Does a source phrase end right before token lo ("وفقا للمرصد السوري", "بحسب وكالة الأناضول")? The
+    phrase after it names who reports the event, not who acts or suffers."""
+    for words in _source_phrases():
+        n = len(words)
+        if lo < n:
+            continue
+        seq = [t.norm for t in toks[lo - n:lo]]
+        if seq[0][:1] in ("و", "ف") and seq[0][1:] == words[0]:
+            seq[0] = seq[0][1:]  # "ووفقا"
+        if tuple(seq) == words:
+            return True
+    return False
 
 
 def _clause_bounds(toks: list[Token], lo: int, hi: int, first: int, last: int, reach: int = 10) -> tuple[int, int]:

@@ -60,9 +60,6 @@ def via_ref(sp: SpeakerPhrase, v: SentenceView) -> ViaRef:
     return ViaRef(sp.name, sp.head, sp.affiliation, v.doc.text[s:e], s, e)
 
 
-_PRONOUN_ENDINGS = ("ته", "تها", "تهم", "ها", "هم", "هما")
-
-
 def _said_name(v: SentenceView, k: int) -> SpeakerPhrase | None:
     """A name no table knows, read from "عن العامري قوله": one to three words right before قوله/قولها ("his
     saying"), none of them a known noun (role, source, kin: "عن والدته قولها"), a function word, a word with a
@@ -74,7 +71,7 @@ def _said_name(v: SentenceView, k: int) -> SpeakerPhrase | None:
             words = range(k, m)
             if all(v.tokens[w].kind == "word" and v.noun_kind(w) is None
                    and v.bares[w] not in lexicon().function_words and freq.get(v.norms[w], 0) < COMMON_WORD_COUNT
-                   and not (len(v.norms[w]) > 4 and v.norms[w].endswith(_PRONOUN_ENDINGS)) for w in words):
+                   and not (len(v.norms[w]) > 4 and v.norms[w].endswith(lexicon().pronoun_endings)) for w in words):
                 return SpeakerPhrase(k, m, "named_person", head=v.stems[k],
                                      name=" ".join(v.tokens[w].text for w in words), name_start=k, name_end=m)
             return None

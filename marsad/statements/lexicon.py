@@ -36,6 +36,7 @@ class Lexicon:
     noun_phrases: dict[tuple[str, ...], str]  # multiword nouns (رئيس الوزراء، البيت الأبيض) -> kind
     media_markers: dict[tuple[str, ...], str]  # normalised words -> medium
     function_words: frozenset[str]  # never part of a speaker's name
+    pronoun_endings: tuple[str, ...]  # possessive endings: "والدته" is a relative, not a name
     topic_markers: tuple[tuple[str, ...], ...]  # بدوره، من جهته ...
 
 
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
             nouns.setdefault(norm_word(noun), kind)
     media = {norm_phrase(p): m for p, m in read_tsv("attribution/media_markers.tsv")}
     function_words = frozenset(normalize(w) for w in read_lines("attribution/function_words.txt"))
+    pronoun_endings = tuple(normalize(w) for w in read_lines("attribution/pronoun_endings.txt"))
     topics = tuple(norm_phrase(ln[0]) for ln in read_tsv("attribution/topic_markers.tsv"))
     return Lexicon(cues, phrases, frozenset(heads), tuple(markers), nouns, noun_phrases, media,
-                   function_words, topics)
+                   function_words, pronoun_endings, topics)
