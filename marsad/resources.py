@@ -46,6 +46,21 @@ def word_freq() -> dict[str, int]:
 
 
 @functools.cache
+def name_words() -> dict[str, dict[str, int]]:
+    """Label (PER, LOC, ORG, MISC) -> normalised word, proclitics and all -> how often the shipped tagger finds it
+    inside a name with that label in the news corpora (scripts/build_name_words.py)."""
+    with data_path("ner/name_words.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        labels = fh.readline().rstrip("\n").split("\t")[1:]
+        out: dict[str, dict[str, int]] = {label: {} for label in labels}
+        for line in fh:
+            word, *counts = line.rstrip("\n").split("\t")
+            for label, c in zip(labels, counts):
+                if c != "0":
+                    out[label][word] = int(c)
+        return out
+
+
+@functools.cache
 def keep_whole() -> frozenset[str]:
     """Words never split into proclitic + stem (data/tokenizer_keep.txt)."""
     from marsad.text.normalize import normalize
