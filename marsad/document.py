@@ -65,8 +65,8 @@ class Entity:
     name: str
     name_en: str | None = None
     # where name_en comes from: "actor" (curated table), "institution" (head + country template), "place"
-    # (gazetteer), "list" (every word in a spelling list, or a listed club), "guess" (a word spelt by rule or by
-    # consonant skeleton)
+    # (gazetteer), "list" (every word in a spelling list, or a listed club), "gloss" (an organisation's name
+    # rendered word by word: "Supreme Hajj Committee"), "guess" (a word spelt by rule or by consonant skeleton)
     name_en_source: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)  # e.g. "الرئيس الأمريكي", stated in the text

@@ -105,7 +105,7 @@ def render(doc: dict, width: int = 100) -> str:
         w("ENTITIES")
         for e in doc["entities"]:
             roles = f" — {'; '.join(e['roles'])}" if e.get("roles") else ""
-            guessed = " (spelling guessed)" if e.get("name_en_source") == "guess" else ""
+            guessed = {"guess": " (spelling guessed)", "gloss": " (gloss)"}.get(e.get("name_en_source"), "")
             w(f"  {e['type']:<4} {e['name']} — {e.get('name_en') or '?'}{guessed}{roles} · ×{len(e['mentions'])}")
     return "\n".join(out)
 

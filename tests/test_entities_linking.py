@@ -378,7 +378,7 @@ def test_saddam_the_word_and_the_man(text, saddam):
 @pytest.mark.parametrize("text, name_en, affiliation", [
     ("وقالت حركة النهضة إن", "Ennahda Movement", "TUN"),
     ("وقالت حركة النهضة الجزائرية إن", None, "DZA"),  # Algeria's namesake, not Tunisia's Ennahda
-    ("وأعلن حزب الشعب الجمهوري المصري", None, "EGY"),  # not Turkey's CHP
+    ("وأعلن حزب الشعب الجمهوري المصري", "Egyptian Republican People's Party", "EGY"),  # not Turkey's CHP (a gloss)
     ("وقال حزب الله اللبناني إن", "Hezbollah", "LBN"),  # its own demonym
 ])
 def test_another_countrys_namesake_body(text, name_en, affiliation):
@@ -488,7 +488,7 @@ def test_ministry_without_its_country_joins_the_one_with_it():
     text = ("أعلنت وزارة الداخلية التونسية إن قوات الامن فككت «خلية ارهابية». وقالت وزارة الداخلية في بيان "
             "يوم الثلاثاء إن العملية استباقية.")
     doc = run(text, EntityRecognizer(tagger=FakeTagger([("وزارة الداخلية", "ORG")])))
-    (ministry,) = [e for e in doc.entities if e.type == "ORG"]
+    (ministry,) = [e for e in doc.entities if e.type == "ORG" and e.name.startswith("وزارة")]
     assert (ministry.affiliation, len(ministry.mentions)) == ("TUN", 2)
 
 
@@ -584,8 +584,9 @@ def test_news_agency_named_after_its_country(stage):
     # Bahrain: "وكالة أنباء البحرين" is the outlet, not a mention of Bahrain; the adjective form is the same body
     doc = run("ذكرت وكالة أنباء البحرين أن هيئة شؤون الإعلام أوقفت الصحيفة. ونقلت وكالة الأنباء البحرينية عن "
               "الهيئة", stage)
-    (bna,) = doc.entities
+    (bna, iaa) = doc.entities  # and the regulator, a body the tagger misses (marsad.entities.bodies)
     assert (bna.type, bna.kind, bna.affiliation, len(bna.mentions)) == ("ORG", "media", "BHR", 2)
+    assert (iaa.name, iaa.name_en) == ("هيئة شؤون الإعلام", "Information Affairs Authority")
     assert bna.name_en == "Bahrain News Agency"
     doc = run("وقالت وكالة الأنباء الفرنسية إن", stage)
     assert doc.entities[0].name_en == "Agence France-Presse"

@@ -11,7 +11,9 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher, next_word, person_span
 from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.bodies import find_bodies, glossable
 from marsad.entities.context import context
+from marsad.entities.gloss import gloss
 from marsad.entities.lexicon import bare_institutions, club_names, cues, words
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
@@ -65,7 +67,8 @@ class EntityRecognizer:
         index = DocIndex(doc)
         doc.entity_spans = list(self.tagger.tag(doc)) if self.tagger is not None else []
         curated = self._curated(index)
-        tagged = self._tagged(doc, curated)
+        bodies = find_bodies(index, [(c.start, c.end) for c in curated])
+        tagged = self._tagged(doc, curated, bodies)
         groups = link(curated, tagged)
         self._attach_roles(index, groups)
         doc.entities = [self._entity(doc, n, g) for n, g in enumerate(groups, 1)]
@@ -98,8 +101,11 @@ class EntityRecognizer:
         return out
 
     @staticmethod
-    def _tagged(doc: Document, curated: list[Candidate]) -> list[Candidate]:
+    def _tagged(doc: Document, curated: list[Candidate], bodies: list[Candidate]) -> list[Candidate]:
+        """The tagger's names that overlap no curated match, and the bodies it missed or mistyped: a body's
+        name wins over a tagger span inside it ("ديوان المظالم" tagged PER), a longer tagger ORG over the body."""
         taken = [(c.start, c.end) for c in curated]
+        bodies = list(bodies)
         out = []
         # longest first, so that a tagger's nested or overlapping spans keep only the outer one
         for start, end, label in sorted(doc.entity_spans, key=lambda s: (s[0] - s[1], s[0])):
@@ -114,13 +120,18 @@ class EntityRecognizer:
             words = _words(doc.text, start, end)
             if typ is None or not words or _overlaps(start, end, taken) or _not_a_name(words):
                 continue
+            inside = [b for b in bodies if start < b.end and b.start < end]
+            if inside and typ == "ORG" and any(start < b.start or end > b.end for b in inside):
+                bodies = [b for b in bodies if b not in inside]  # the tagger's longer name of the body
+            elif inside:
+                continue
             hyphen = doc.text[end:end + 1] in _HYPHENS or doc.text[max(0, start - 1):start] in _HYPHENS
             c = Candidate(start, end, typ, words, after_lam=after_lam, hyphenated=hyphen)
             if typ == "MISC" and _currency(c.key):
                 continue  # "دولار": MISC in ANERcorp's convention (and the tagger's), no entity to an analyst
             out.append(c)
             taken.append((start, end))
-        return sorted(out, key=lambda c: c.start)
+        return sorted(out + bodies, key=lambda c: c.start)
 
     # -- roles ---------------------------------------------------------------------------------
     def _attach_roles(self, index: DocIndex, groups: list[Group]) -> None:
@@ -186,14 +197,16 @@ class EntityRecognizer:
             name_en, source, kind = institution.english(None), "institution", institution.kind
             affiliation = g.affiliation
         else:
-            name_en, source = (english_name(name) if g.type == "PER" else _club_name(name) if g.type == "ORG"
+            name_en, source = (english_name(name) if g.type == "PER" else _org_name(name) if g.type == "ORG"
                                else None) or (None, None)
             kind, affiliation = None, g.affiliation
             if g.type == "ORG" and affiliation is None and len(best.words) > 1:
-                # "حركة النهضة الجزائرية" is Algerian; "البنك السعودي الفرنسي" (two countries) is left alone
+                # "حركة النهضة الجزائرية" and "الاتحاد السعودي لكرة القدم" are the country's (the adjective
+                # ends the name or follows its head); "البنك السعودي الفرنسي" (two countries) is left alone, and so
+                # is "مركز الدراسات الإيرانية" (a topic, not an owner)
                 countries = {demonym_iso3(w) for w in best.words} - {None}
-                last = demonym_iso3(best.words[-1])
-                affiliation = last if countries == {last} else None
+                own = demonym_iso3(best.words[-1]) or demonym_iso3(best.words[1])
+                affiliation = own if countries == {own} else None
         return Entity(
             id=f"e{n}",
             type=g.type,
@@ -221,6 +234,18 @@ def _club_name(name: str) -> tuple[str, str] | None:
     if en is None and ws and ws[0] in clubs.words()["descriptor"]:
         en = club_names().get(ws[1:])
     return (en, "list") if en else None
+
+
+def _org_name(name: str) -> tuple[str, str] | None:
+    """(English name, source) of an organisation no table names: a listed club, else a gloss of its words."""
+    club = _club_name(name)
+    if club is not None:
+        return club
+    ws = words(name)
+    if not glossable(ws):
+        return None  # "الهلال", "مصرف الإنماء", "جريدة الوسط": names, not descriptions
+    en = gloss(ws)
+    return (en, "gloss") if en else None
 
 
 def _named_after_person(doc: Document, start: int, end: int, typ: str) -> tuple[int, str]:

@@ -1,0 +1,171 @@
+"""Bodies the tagger missed: the definite name of an institution, a head ("body_head" rows of
+data/entity_cues.tsv: ديوان، هيئة، لجنة، "رئاسة الجمهورية" ...) followed by words of the organisation glossary
+("ديوان المظالم", "لجنة الحج العليا", "هيئة شؤون الإعلام", "المديرية العامة للسجون").
+
+The name runs, inside one sentence and for at most eight words, as far as every word is in the glossary and
+the words still read as one name (marsad.entities.gloss):
+- after a word with the article come only its adjectives, a conjunct, or a phrase after ل ("الديوان رئيس" is
+  no name); a phrase after ب or في is where the body is, not its name ("المحكمة العليا بالرياض");
+- a title, a new body's head or a name after و ends it ("لجنة الحج العليا وهيئة شؤون الإعلام" are two);
+- it must be definite before its first ل-phrase and at its end ("شركة جديدة لصناعة السيارات", "لجنة تحقيق"
+  are any company, any committee);
+- an adjective agrees with a noun of the name ("رئيس الحكومة الكندي": the head's adjective);
+- a head with adjectives only needs a nationality or two adjectives ("الاتحاد الإنجليزي", "المحكمة الإدارية
+  العليا"; not "الأمانة العامة", "الجهاز الفني");
+- "not_body" rows are never names ("مجلس الإدارة": any company's board).
+"""
+from __future__ import annotations
+
+import functools
+
+from marsad.document import Token
+from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.gloss import Gloss, gloss, glossary
+from marsad.entities.lexicon import cues, strip_article
+from marsad.entities.linking import Candidate
+from marsad.entities.matching import DocIndex
+from marsad.entities.tagger import name_start
+from marsad.resources import read_tsv
+from marsad.text.normalize import normalize
+
+_MAX_WORDS = 8
+
+
+@functools.cache
+def _heads() -> dict[str, list[tuple[str, ...]]]:
+    """A head's first word (no article) -> the heads starting with it, as normalised words, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, kind in read_tsv("entity_cues.tsv")[1:]:
+        if kind == "body_head":
+            first, *rest = normalize(phrase).split()
+            out.setdefault(strip_article(first), []).append((strip_article(first), *rest))
+    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
+
+
+@functools.cache
+def _cue_phrases(kind: str) -> frozenset[tuple[str, ...]]:
+    """Rows of one kind of data/entity_cues.tsv as normalised words, the first without its article."""
+    return frozenset(tuple(strip_article(w) if i == 0 else w for i, w in enumerate(normalize(p).split()))
+                     for p, k in read_tsv("entity_cues.tsv")[1:] if k == kind)
+
+
+def glossable(words: tuple[str, ...]) -> bool:
+    """Whether an organisation's name (normalised words) is descriptive enough to be glossed word by word: it
+    opens with a body head; after a brand head it names a place ("بنك قطر الوطني") or runs on with the article
+    ("الشركة الوطنية للسكك الحديد"), for "مصرف الإنماء" is Alinma Bank and "شركة سلامة للتأمين" Salama.
+    Names of clubs, companies and airlines ("الهلال", "الخطوط التونسية") are names, not descriptions."""
+    if len(words) < 2:
+        return False
+    first = strip_article(words[0][1:] if words[0].startswith("لل") else words[0])
+    if first not in _heads():
+        return False
+    if (first,) in _cue_phrases("brand_head"):
+        second = glossary().get((strip_article(words[1]),))
+        if second is not None and second.pos == "name":
+            return True
+        return len(words) > 2 and words[1].startswith("ال")  # "الشركة الوطنية للسكك الحديد"
+    return True
+
+
+def find_bodies(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """ORG candidates for body names that overlap no span in `taken`."""
+    out, i = [], 0
+    while i < len(index.tokens):
+        body = _body_at(index, i)
+        if body is not None and not any(s < body[1] and body[0] < e for s, e in taken):
+            start, end, last, after_lam = body
+            out.append(Candidate(start, end, "ORG", tuple(normalize(index.doc.text[start:end]).split()),
+                                 after_lam=after_lam))
+            taken.append((start, end))
+            i = last + 1
+        else:
+            i += 1
+    return out
+
+
+class _Word:
+    """A token of a body's name: its proclitics, bare form and glossary entry."""
+
+    def __init__(self, text: str, tok: Token) -> None:
+        self.proclitics = normalize(text[tok.start:tok.prefix_end])
+        self.bare = strip_article(normalize(text[tok.prefix_end:tok.end]))
+        self.article = self.proclitics.endswith(("ال", "لل"))
+        self.conj = self.proclitics[:1] == "و"
+        outer = self.proclitics[1:] if self.conj else self.proclitics
+        self.lam, self.ba = outer[:1] == "ل", outer[:1] == "ب"
+        self.entry: Gloss | None = glossary().get((self.bare,))
+
+    @property
+    def pos(self) -> str:
+        return self.entry.pos if self.entry is not None else ""
+
+
+def _head_length(index: DocIndex, i: int, bare: str) -> int:
+    for head in _heads().get(bare, []):
+        if tuple(t.norm for t in index.tokens[i + 1:i + len(head)]) == head[1:]:
+            return len(head)
+    return 0
+
+
+def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
+    """(start, end, last token, after لل) of the body name that starts at token i, or None."""
+    toks, text = index.tokens, index.doc.text
+    tok = toks[i]
+    if tok.kind != "word":
+        return None
+    first = _Word(text, tok)
+    whole = strip_article(tok.norm)  # "لجنة" is no ل + جنة
+    n_head = _head_length(index, i, whole) or (_head_length(index, i, first.bare) if first.proclitics else 0)
+    if not n_head:
+        return None
+    start = tok.start if _head_length(index, i, whole) else name_start(tok, "ORG")
+    after_lam = normalize(text[tok.start:start]).endswith("لل")
+    if after_lam:
+        start -= 1  # "للهيئة": the span starts at the ل that stands for the article, as the matcher's do
+    definite, in_phrase, adjs, nationality, rest = first.article or after_lam, False, 0, False, False
+    named = False  # the word before is a name ("جامعة قطر للعلوم")
+    genitive = n_head > 1  # a noun in construct has been read ("هيئة الإذاعة")
+    entry = glossary().get((whole,)) or first.entry
+    genders = {entry.gender} if entry is not None else set()  # of the nouns read so far
+    best = None
+    for j in range(i + 1, min(i + _MAX_WORDS, len(toks))):
+        t = toks[j]
+        if t.kind != "word" or t.sent != tok.sent or t.norm == "في" or (t.norm,) in _cue_phrases("body_end"):
+            break
+        w = _Word(text, t)
+        if j >= i + n_head:
+            if w.ba or w.bare in cues().person_cues or (w.conj and w.pos == "name"):
+                break  # where the body is; a title; "البنك وعلى" (و + على is no name)
+            if w.bare in _heads() and (w.conj or w.lam or not w.article):
+                break  # a new body's name begins
+            if w.lam and not in_phrase:
+                if not (definite or named):
+                    break  # "شركة جديدة لصناعة السيارات": any company
+                in_phrase = True
+            if definite and not w.conj and not w.lam and not (w.article and w.pos == "adj"):
+                break  # after a definite word only its adjectives: "الديوان رئيس" is no name
+            if w.conj and not (in_phrase or genitive):
+                break  # "الحكومة والمستثمرين": two things, not one name ("هيئة الإذاعة والتلفزيون" is one)
+            if not definite and w.pos != "adj" and not w.lam:
+                genitive = True
+            if w.pos == "adj" and genders and w.entry.gender not in genders:
+                break  # "رئيس الحكومة الكندي": the adjective is the head's, not the government's
+            if w.pos == "adj" and not w.conj and not in_phrase:
+                adjs += 1
+                nationality = nationality or demonym_iso3("ال" + w.bare) is not None
+            elif w.pos != "adj":
+                rest = True
+        definite, named = w.article, w.pos == "name"
+        if w.pos in ("noun", "name"):
+            genders.add(w.entry.gender)
+        if j < i + n_head - 1 or not (w.article or w.pos == "name"):
+            continue
+        words = tuple(normalize(text[start:t.end]).split())
+        key = ("ال" + words[0][1:],) + words[1:] if after_lam else words
+        plain = (strip_article(key[0]),) + key[1:]
+        if (not rest and j >= i + n_head and not (nationality or adjs >= 2)) \
+                or any(plain[:len(g)] == g for g in _cue_phrases("not_body")) or not gloss(key):
+            continue
+        best = (start, t.end, j, after_lam)
+    return best
+

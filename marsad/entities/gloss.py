@@ -1,0 +1,199 @@
+"""English glosses of descriptive organisation names, composed word by word from data/org_glossary.tsv.
+
+"لجنة الحج العليا" → "Supreme Hajj Committee", "وزارة الشؤون الإسلامية والأوقاف" → "Ministry of Islamic
+Affairs and Endowments", "الجيش الوطني اليمني" → "Yemeni National Army", "الاتحاد السعودي لكرة القدم" →
+"Saudi Football Federation". Every word of the name must be in the glossary, or there is no gloss: a gloss
+is a readable English rendering, not the body's official name (the entity's name_en_source says "gloss").
+
+The Arabic name is read as a chain of nouns in construct (each the genitive of the one before, or joined to
+it by و), adjectives that follow a noun, and phrases after ل/لل ("for") or ب/في ("in"). An adjective belongs
+to the nearest noun before it that agrees with it in gender ("لجنة الحج العليا": العليا is the committee's);
+a nationality belongs to the head when it agrees ("الجيش الوطني اليمني").
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from marsad.entities.affiliation import demonym_iso3
+from marsad.resources import read_tsv
+from marsad.text.normalize import normalize
+
+# A construct complement of at most this many nouns goes before its head in English ("State Security
+# Service"); a longer one follows it with "of".
+_SHORT = 2
+
+
+@dataclass(frozen=True)
+class Gloss:
+    en: str
+    pos: str  # noun | adj | name
+    gender: str  # m | f: the gender the word agrees in
+    head: str  # "pre" (Hajj Committee), "of" (Ministry of Health), "title" (King Saud) or ""
+
+
+@functools.cache
+def glossary() -> dict[tuple[str, ...], Gloss]:
+    """Normalised words -> their gloss; the first word without its article, the others as written ("مجلس
+    الوزراء" is not "مجلس وزراء الداخلية")."""
+    out = {}
+    for ar, en, pos, gender, head in (row + [""] * (5 - len(row)) for row in read_tsv("org_glossary.tsv")[1:]):
+        first, *rest = normalize(ar).split()
+        out[(_bare(first), *rest)] = Gloss(en, pos, gender, head)
+    return out
+
+
+@functools.cache
+def _longest() -> int:
+    return max(len(k) for k in glossary())
+
+
+def _bare(norm: str) -> str:
+    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+
+
+# Proclitics before a word of a name: (letters, joined by "and", the preposition it opens).
+_PREFIXES = (("", False, ""), ("و", True, ""), ("ل", False, "for"), ("لل", False, "for"), ("ول", True, "for"),
+             ("ولل", True, "for"), ("ب", False, "in"), ("وب", True, "in"))
+
+
+@dataclass
+class _Noun:
+    gloss: Gloss
+    adjs: list[Gloss] = field(default_factory=list)
+    genitive: list[_Noun] = field(default_factory=list)  # coordinated complements ("الشؤون والأوقاف")
+    nationality: bool = False
+
+    def size(self) -> int:
+        return 1 + sum(n.size() for n in self.genitive)
+
+
+@dataclass
+class _Item:
+    gloss: Gloss
+    conj: bool
+    prep: str
+    nationality: bool
+
+
+def _items(words: tuple[str, ...]) -> list[_Item] | None:
+    """The name's words as glossary entries with their proclitics, or None when one is unknown."""
+    table, out, i, pending = glossary(), [], 0, ""
+    while i < len(words):
+        if words[i] == "في":
+            pending, i = "in", i + 1
+            continue
+        found = None
+        for letters, conj, prep in _PREFIXES:
+            if not words[i].startswith(letters) or len(words[i]) - len(letters) < 2:
+                continue
+            first = _bare(words[i][len(letters):]) if letters != "لل" else words[i][2:]
+            for n in range(min(_longest(), len(words) - i), 0, -1):
+                key = (first,) + words[i + 1:i + n]
+                if key in table:
+                    found = (_Item(table[key], conj, prep or pending, demonym_iso3(words[i][len(letters):]) is not None
+                                   or demonym_iso3("ال" + first) is not None), n)
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        out.append(found[0])
+        i += found[1]
+        pending = ""
+    return out
+
+
+def _chunks(items: list[_Item]) -> list[tuple[str, list[_Item]]] | None:
+    """The items cut where a preposition opens a phrase: [(preposition, items)], the first with ""."""
+    out: list[tuple[str, list[_Item]]] = []
+    for it in items:
+        if it.prep or not out:
+            out.append((it.prep, [it]))
+        else:
+            out[-1][1].append(it)
+    return out
+
+
+def _parse(items: list[_Item]) -> list[_Noun] | None:
+    """One phrase's construct chain: its top nouns (coordinated), each with adjectives and complements."""
+    top: list[_Noun] = []
+    chain: list[tuple[_Noun, list[_Noun]]] = []  # nouns read so far, with the list each was put in
+    for it in items:
+        if it.gloss.pos == "adj":
+            if not chain:
+                return None
+            target = _attach(it, [n for n, _ in chain])
+            if it.conj and target.adjs:
+                target.adjs[-1] = Gloss(f"{target.adjs[-1].en} and {it.gloss.en}", "adj", it.gloss.gender, "")
+            else:
+                target.adjs.append(it.gloss)
+            continue
+        if it.gloss.pos == "name" and not it.conj and chain and chain[-1][0].gloss.pos == "name" \
+                and not chain[-1][0].genitive and not chain[-1][0].adjs:
+            last = chain[-1][0]  # "تونس افريقيا": one name, in its own order
+            last.gloss = Gloss(f"{last.gloss.en} {it.gloss.en}", "name", last.gloss.gender, "")
+            continue
+        noun = _Noun(it.gloss)
+        if not chain:
+            top.append(noun)
+            chain.append((noun, top))
+        elif it.conj:
+            siblings = chain[-1][1]
+            siblings.append(noun)
+            chain.append((noun, siblings))
+        else:
+            chain[-1][0].genitive.append(noun)
+            chain.append((noun, chain[-1][0].genitive))
+    return top or None
+
+
+def _attach(adj: _Item, nouns: list[_Noun]) -> _Noun:
+    if adj.nationality and nouns[0].gloss.gender == adj.gloss.gender:
+        return nouns[0]
+    for noun in reversed(nouns):
+        if noun.gloss.gender == adj.gloss.gender:
+            return noun
+    return nouns[-1]
+
+
+def _coordinate(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _render(noun: _Noun) -> str:
+    adjs = [a.en for a in reversed(noun.adjs)]
+    head = noun.gloss
+    if not noun.genitive:
+        return " ".join(adjs + [head.en])
+    complement = _coordinate([_render(n) for n in noun.genitive])
+    names = all(n.gloss.pos == "name" for n in noun.genitive)
+    if head.head == "title" and names:
+        return " ".join(adjs + [head.en, complement])  # الملك سعود: King Saud
+    if names and head.head != "of":
+        return " ".join([complement] + adjs + [head.en])  # بنك قطر الوطني: Qatar National Bank
+    if head.head != "of" and len(noun.genitive) == 1 and noun.size() - 1 <= _SHORT:
+        return " ".join(adjs + [complement, head.en])  # لجنة الحج العليا: Supreme Hajj Committee
+    return " ".join(adjs + [head.en, "of", complement])
+
+
+@functools.lru_cache(maxsize=65536)  # the bodies stage asks again for every word a name may run on to
+def gloss(words: tuple[str, ...]) -> str | None:
+    """An English gloss of an organisation's name (normalised words), or None."""
+    items = _items(words)
+    if not items or items[0].gloss.pos not in ("noun",) or items[0].prep:
+        return None
+    phrases = []
+    for prep, chunk in _chunks(items):
+        top = _parse(chunk)
+        if top is None:
+            return None
+        phrases.append((prep, _coordinate([_render(n) for n in top]), top))
+    (_, text, top), rest = phrases[0], phrases[1:]
+    if (rest and rest[0][0] == "for" and len(top) == 1 and not top[0].genitive and top[0].gloss.head == "pre"
+            and len(rest[0][2]) == 1 and rest[0][2][0].size() == 1):
+        # الاتحاد السعودي لكرة القدم: Saudi Football Federation
+        adjs = [a.en for a in reversed(top[0].adjs)]
+        text = " ".join(adjs + [rest[0][1], top[0].gloss.en])
+        rest = rest[1:]
+    return " ".join([text] + [f"{prep} {phrase}" for prep, phrase, _ in rest])
