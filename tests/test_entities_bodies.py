@@ -64,3 +64,23 @@ def test_an_outlet_name_is_not_glossed():
     # "جريدة الوسط" is Al-Wasat, not "Center Newspaper"
     orgs = _orgs("قررت هيئة شؤون الاعلام السماح لجريدة الوسط اعادة استئناف نشاطها.")
     assert orgs.get("جريدة الوسط", (None, None))[1] != "gloss"
+
+
+def test_the_head_alone_refers_back_to_the_body():
+    # Sabq: "رئيس الديوان" after "ديوان المظالم"; a title after the head does not stop it
+    doc = analyze("أقام ديوان المظالم حفل المعايدة، تحت رعاية رئيس الديوان الشيخ خالد اليوسف وبحضور قضاة الديوان.")
+    (board,) = [e for e in doc.entities if e.name == "ديوان المظالم"]
+    assert [m.text for m in board.mentions] == ["ديوان المظالم", "الديوان", "الديوان"]
+
+
+def test_the_head_before_another_name_is_another_body():
+    doc = analyze("وقالت وزارة الداخلية التونسية إن الوزارة فككت خلية، وقالت الوزارة الأمريكية إنها تتابع.")
+    (tunisia,) = [e for e in doc.entities if e.affiliation == "TUN"]
+    assert [m.text for m in tunisia.mentions] == ["وزارة الداخلية التونسية", "الوزارة"]
+
+
+def test_an_office_or_a_purpose_after_a_definite_head_is_no_name():
+    # "وكيل الجامعة للتطوير": the vice-rector's portfolio; "للدفاع عن أرضهم": what the people came to do
+    orgs = _orgs("وقال وكيل الجامعة للتطوير إن أبناء المديرية للدفاع عن أرضهم وهيئة الغذاء والدواء واتحاد القدم.")
+    assert set(orgs) == {"هيئة الغذاء والدواء", "اتحاد القدم"}
+    assert orgs["هيئة الغذاء والدواء"][0] == "Food and Drug Authority"

@@ -11,7 +11,7 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher, next_word, person_span
 from marsad.entities.affiliation import demonym_iso3
-from marsad.entities.bodies import find_bodies, glossable
+from marsad.entities.bodies import find_bodies, find_head_mentions, glossable
 from marsad.entities.context import context
 from marsad.entities.gloss import gloss
 from marsad.entities.lexicon import bare_institutions, club_names, cues, words
@@ -71,6 +71,7 @@ class EntityRecognizer:
         tagged = self._tagged(doc, curated, bodies)
         groups = link(curated, tagged)
         self._attach_roles(index, groups)
+        find_head_mentions(index, groups)
         doc.entities = [self._entity(doc, n, g) for n, g in enumerate(groups, 1)]
         return doc
 
@@ -183,7 +184,7 @@ class EntityRecognizer:
         best = g.fullest()
         name = _name(doc, best)
         mentions = [Mention(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions]
-        mentions += [Mention(s, e, doc.text[s:e]) for s, e in g.role_mentions]
+        mentions += [Mention(s, e, doc.text[s:e]) for s, e in g.role_mentions + g.head_mentions]
         mentions.sort(key=lambda m: m.start)
         if g.actor is not None:
             name_en, source, kind = g.actor.name_en, "actor", g.actor.kind

@@ -7,12 +7,17 @@ the words still read as one name (marsad.entities.gloss):
 - after a word with the article come only its adjectives, a conjunct, or a phrase after ل ("الديوان رئيس" is
   no name); a phrase after ب or في is where the body is, not its name ("المحكمة العليا بالرياض");
 - a title, a new body's head or a name after و ends it ("لجنة الحج العليا وهيئة شؤون الإعلام" are two);
+- a ل-phrase right after a head with the article is an office's or a purpose's ("وكيل الجامعة للتطوير",
+  "أبناء المديرية للدفاع عن أرضهم"), not part of the name;
 - it must be definite before its first ل-phrase and at its end ("شركة جديدة لصناعة السيارات", "لجنة تحقيق"
   are any company, any committee);
 - an adjective agrees with a noun of the name ("رئيس الحكومة الكندي": the head's adjective);
 - a head with adjectives only needs a nationality or two adjectives ("الاتحاد الإنجليزي", "المحكمة الإدارية
   العليا"; not "الأمانة العامة", "الجهاز الفني");
 - "not_body" rows are never names ("مجلس الإدارة": any company's board).
+
+Once a body is named, its head alone with the article refers back to it (`find_head_mentions`: "أقام ديوان
+المظالم ... تحت رعاية رئيس الديوان").
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from marsad.document import Token
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.gloss import Gloss, gloss, glossary
 from marsad.entities.lexicon import cues, strip_article
-from marsad.entities.linking import Candidate
+from marsad.entities.linking import Candidate, Group
 from marsad.entities.matching import DocIndex
 from marsad.entities.tagger import name_start
 from marsad.resources import read_tsv
@@ -141,6 +146,8 @@ def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
             if w.lam and not in_phrase:
                 if not (definite or named):
                     break  # "شركة جديدة لصناعة السيارات": any company
+                if j == i + n_head and not after_lam and first.article:
+                    break  # "وكيل الجامعة للتطوير", "أبناء المديرية للدفاع": an office's or a purpose's ل
                 in_phrase = True
             if definite and not w.conj and not w.lam and not (w.article and w.pos == "adj"):
                 break  # after a definite word only its adjectives: "الديوان رئيس" is no name
@@ -169,3 +176,48 @@ def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
         best = (start, t.end, j, after_lam)
     return best
 
+
+def find_head_mentions(index: DocIndex, groups: list[Group]) -> None:
+    """A body's head alone with the article ("الديوان", "الوزارة", "للهيئة") after the body is named: a mention
+    of the nearest body before it with that head, named with a definite end ("بوصفه منظمة إرهابية" is a
+    description, not a name).
+    Not when a glossary word with the article or a ل-phrase follows ("الوزارة الأمريكية", "القوات الأجنبية",
+    "الهيئة العامة" are other bodies; a title such as الشيخ does not count), nor inside another mention or a
+    role."""
+    text = index.doc.text
+    named: list[tuple[int, str, Group]] = []  # (where a body is named, its head, the body)
+    for g in groups:
+        if g.type != "ORG" or g.actor is not None:
+            continue
+        for m in g.mentions:
+            head = strip_article(m.words[0][1:] if m.after_lam else m.words[0]) if m.words else ""
+            if head in _heads() and len(m.words) > 1 and not _indefinite(m.words[-1]):
+                named.append((m.start, head, g))  # not "بوصفه منظمة إرهابية": a description, no name
+    if not named:
+        return
+    taken = [(m.start, m.end) for g in groups for m in g.mentions] + [s for g in groups for s in g.role_mentions]
+    for i, tok in enumerate(index.tokens):
+        if tok.kind != "word":
+            continue
+        w = _Word(text, tok)
+        if not w.article or w.bare not in _heads() or any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        nxt = index.tokens[i + 1] if i + 1 < len(index.tokens) else None
+        if nxt is not None and nxt.kind == "word" and nxt.sent == tok.sent:
+            after = _Word(text, nxt)
+            if ((after.article and after.pos in ("adj", "noun")) or after.lam) and after.bare not in cues().person_cues:
+                continue  # "الوزارة الأمريكية", "القوات الأجنبية", "الهيئة العامة للسياحة": another body
+        before = [(start, g) for start, head, g in named if head == w.bare and start < tok.start]
+        if not before:
+            continue
+        body = max(before, key=lambda x: x[0])[1]
+        start = name_start(tok, "ORG")
+        if normalize(text[tok.start:start]).endswith("لل"):
+            start -= 1  # "للهيئة", as the matcher's mentions after لل
+        body.head_mentions.append((start, tok.end))
+
+
+def _indefinite(norm: str) -> bool:
+    """A glossary noun or adjective without the article ("ارهابيه" in "منظمة إرهابية")."""
+    entry = glossary().get((norm,))
+    return not norm.startswith(("ال", "لل", "وال")) and entry is not None and entry.pos in ("adj", "noun")

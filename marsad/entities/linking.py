@@ -55,6 +55,7 @@ class Group:
     iso3: str | None = None
     roles: list[str] = field(default_factory=list)
     role_mentions: list[tuple[int, int]] = field(default_factory=list)
+    head_mentions: list[tuple[int, int]] = field(default_factory=list)  # "الوزارة" after "وزارة الداخلية"
     affiliation: str | None = None
 
     @property
