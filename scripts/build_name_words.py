@@ -54,8 +54,8 @@ def main() -> None:
     total: collections.Counter[str] = sum(counts.values(), collections.Counter())
     rows = sorted((w for w, c in total.items() if c >= args.min_count), key=lambda w: (-total[w], w))
     lines = ["word\t" + "\t".join(LABELS)] + [w + "".join(f"\t{counts[lab][w]}" for lab in LABELS) for w in rows]
-    with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
-        fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+    with open(args.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(("\n".join(lines) + "\n").encode("utf-8"))  # no name or time in the header: same bytes each build
     print(f"{len(rows)} words (of {len(total)} in names) -> {args.out} in {time.time() - t0:.0f} s")
 
 
