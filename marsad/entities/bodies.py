@@ -26,7 +26,7 @@ import functools
 from marsad.document import Token
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.gloss import Gloss, gloss, glossary
-from marsad.entities.lexicon import cues, strip_article
+from marsad.entities.lexicon import bare_forms, cues, strip_article
 from marsad.entities.linking import Candidate, Group
 from marsad.entities.matching import DocIndex
 from marsad.entities.tagger import name_start
@@ -112,11 +112,18 @@ def _head_length(index: DocIndex, i: int, bare: str) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=65536)
+def _may_be_head(norm: str) -> bool:
+    """Whether a normalised token, without some outer proclitics and the article, is a head's first word (a
+    quick test before the token is read closely)."""
+    return any(strip_article(form) in _heads() for form in bare_forms(norm))
+
+
 def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
     """(start, end, last token, after لل) of the body name that starts at token i, or None."""
     toks, text = index.tokens, index.doc.text
     tok = toks[i]
-    if tok.kind != "word":
+    if tok.kind != "word" or not _may_be_head(tok.norm):
         return None
     first = _Word(text, tok)
     whole = strip_article(tok.norm)  # "لجنة" is no ل + جنة
@@ -197,7 +204,7 @@ def find_head_mentions(index: DocIndex, groups: list[Group]) -> None:
         return
     taken = [(m.start, m.end) for g in groups for m in g.mentions] + [s for g in groups for s in g.role_mentions]
     for i, tok in enumerate(index.tokens):
-        if tok.kind != "word":
+        if tok.kind != "word" or not _may_be_head(tok.norm):
             continue
         w = _Word(text, tok)
         if not w.article or w.bare not in _heads() or any(s < tok.end and tok.start < e for s, e in taken):
