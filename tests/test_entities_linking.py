@@ -735,3 +735,21 @@ def test_an_office_before_an_honorific():
     assert by_en(doc, "Mohammed bin Salman").roles == ["ولي ولي العهد"]
     (faisal,) = [e for e in doc.entities if e.name == "خالد الفيصل"]
     assert faisal.roles == ["الأمير"]
+
+
+def test_a_listed_whole_name_gets_its_english_kind_and_type():
+    # Sky News Arabia sport pages, 2018: the tagger calls the tournament an organisation
+    text = "وتأهل نادال إلى الدور الثاني من بطولة رولان غاروس بعد فوزه على منافسه"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("رولان غاروس", "ORG"), ("نادال", "PER")])))
+    (rg,) = [e for e in doc.entities if e.name == "رولان غاروس"]
+    assert (rg.type, rg.name_en, rg.name_en_source, rg.kind) == ("MISC", "Roland Garros", "list", "competition")
+    text = "وقالت شركة ماكدونالدز إنها ستغلق فروعها"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("ماكدونالدز", "ORG")])))
+    assert [(e.name_en, e.kind) for e in doc.entities] == [("McDonald's", "company")]
+
+
+def test_a_short_listed_word_is_no_name_without_the_tagger():
+    # "أبل" is left out of the list: "وابل من القذائف" is a hail of shells
+    text = "وسقط وابل من القذائف على المدينة"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([])))
+    assert not doc.entities

@@ -80,3 +80,10 @@ def test_reads_like():
     assert reads_like("يريم", "Yarim") and reads_like("الرقة", "Ar Raqqah")
     assert reads_like("رأس الخيمة", "Ras al-Khaimah")
     assert not reads_like("السعيدية (البلدية)", "Zegzel") and not reads_like("تطوان", "Bni Makada")
+
+
+def test_foreign_figures_and_maghrebi_family_names():
+    # seventh session: name words without English in 4,500 random news articles
+    assert english_name("تيبو كورتوا") == ("Thibaut Courtois", "list")
+    assert english_name("لوكا مودريتش") == ("Luka Modrić", "list")
+    assert english_name("ماجدولين الشارني") == ("Majdouline Cherni", "list")  # French-based, as she is known

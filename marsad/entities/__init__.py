@@ -11,7 +11,7 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher, next_word, person_span
 from marsad.entities.affiliation import demonym_iso3
-from marsad.entities.bodies import find_bodies, find_head_mentions, glossable
+from marsad.entities.bodies import find_bodies, find_head_mentions, glossable, listed_name
 from marsad.entities.context import context
 from marsad.entities.gloss import gloss
 from marsad.entities.lexicon import bare_institutions, club_names, cues, words
@@ -186,6 +186,7 @@ class EntityRecognizer:
         mentions = [Mention(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions]
         mentions += [Mention(s, e, doc.text[s:e]) for s, e in g.role_mentions + g.head_mentions]
         mentions.sort(key=lambda m: m.start)
+        typ = g.type
         if g.actor is not None:
             name_en, source, kind = g.actor.name_en, "actor", g.actor.kind
             affiliation = g.actor.affiliation or g.affiliation
@@ -196,6 +197,11 @@ class EntityRecognizer:
             # the tagger's "وزارة الصحة" with no country adjective: the institution, country unknown
             institution = bare_institutions()[words(name)]
             name_en, source, kind = institution.english(None), "institution", institution.kind
+            affiliation = g.affiliation
+        elif g.type in ("ORG", "MISC") and listed_name(words(name)) is not None:
+            # a listed whole name: "ماكدونالدز" is McDonald's, "رولان غاروس" a competition even when tagged ORG
+            listed = listed_name(words(name))
+            name_en, source, kind, typ = listed.name_en, "list", listed.kind, listed.type
             affiliation = g.affiliation
         else:
             name_en, source = (english_name(name) if g.type == "PER" else _org_name(name) if g.type == "ORG"
@@ -210,7 +216,7 @@ class EntityRecognizer:
                 affiliation = own if countries == {own} else None
         return Entity(
             id=f"e{n}",
-            type=g.type,
+            type=typ,
             name=name,
             name_en=name_en,
             name_en_source=source,

@@ -26,7 +26,7 @@ import functools
 from marsad.document import Token
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.gloss import Gloss, gloss, glossary
-from marsad.entities.lexicon import bare_forms, cues, strip_article
+from marsad.entities.lexicon import ListedName, bare_forms, cues, listed_names, strip_article
 from marsad.entities.linking import Candidate, Group
 from marsad.entities.matching import DocIndex
 from marsad.entities.tagger import name_start
@@ -70,6 +70,16 @@ def glossable(words: tuple[str, ...]) -> bool:
             return True
         return len(words) > 2 and words[1].startswith("ال")  # "الشركة الوطنية للسكك الحديد"
     return True
+
+
+def listed_name(words: tuple[str, ...]) -> ListedName | None:
+    """The listed whole name (data/entity_names_en.tsv), also after a brand head: "شركة ماكدونالدز" is
+    McDonald's, not "McDonald's Company"."""
+    if words in listed_names():
+        return listed_names()[words]
+    if len(words) > 1 and (strip_article(words[0]),) in _cue_phrases("brand_head"):
+        return listed_names().get(words[1:])
+    return None
 
 
 def find_bodies(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:

@@ -126,3 +126,17 @@ def bare_institutions() -> dict[tuple[str, ...], Institution]:
 def club_names() -> dict[tuple[str, ...], str]:
     """Normalised words of a sports club's name -> its English name (data/club_names_en.tsv)."""
     return {words(ar): en for ar, en in read_tsv("club_names_en.tsv")[1:]}
+
+
+@dataclass(frozen=True)
+class ListedName:
+    type: str  # ORG | MISC: what the name is, whatever the tagger said
+    name_en: str
+    kind: str  # club, company, media, party, competition, religion, event, product ...
+
+
+@functools.cache
+def listed_names() -> dict[tuple[str, ...], ListedName]:
+    """Normalised words of an organisation's or a named thing's whole name -> its English name and kind
+    (data/entity_names_en.tsv: "آيفون" iPhone, "المونديال" FIFA World Cup)."""
+    return {words(ar): ListedName(typ, en, kind) for typ, ar, en, kind in read_tsv("entity_names_en.tsv")[1:]}

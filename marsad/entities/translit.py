@@ -67,7 +67,7 @@ def _tables() -> _Spellings:
             exact[ar] = en
             if len(ar) >= _MIN_SKELETON:
                 skel.setdefault(skeleton(ar), []).append((ar, en))
-    common = {normalize(ar): en for ar, en in read_tsv("names_en.tsv")[1:]}
+    common = {normalize(row[0]): row[1] for row in read_tsv("names_en.tsv")[1:]}
     return _Spellings(common, exact, skel)
 
 
