@@ -84,3 +84,10 @@ def test_an_office_or_a_purpose_after_a_definite_head_is_no_name():
     orgs = _orgs("وقال وكيل الجامعة للتطوير إن أبناء المديرية للدفاع عن أرضهم وهيئة الغذاء والدواء واتحاد القدم.")
     assert set(orgs) == {"هيئة الغذاء والدواء", "اتحاد القدم"}
     assert orgs["هيئة الغذاء والدواء"][0] == "Food and Drug Authority"
+
+
+def test_a_word_that_ends_a_long_title_is_no_title_after_a_head():
+    # "الملكي" ends "صاحب السمو الملكي"; "الديوان الملكي" is the Royal Court, not the Board of Grievances again
+    doc = analyze("أقام ديوان المظالم حفلا. وقال الديوان الملكي إن")
+    (board,) = [e for e in doc.entities if e.name == "ديوان المظالم"]
+    assert [m.text for m in board.mentions] == ["ديوان المظالم"]

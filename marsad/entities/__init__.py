@@ -104,7 +104,8 @@ class EntityRecognizer:
     @staticmethod
     def _tagged(doc: Document, curated: list[Candidate], bodies: list[Candidate]) -> list[Candidate]:
         """The tagger's names that overlap no curated match, and the bodies it missed or mistyped: a body's
-        name wins over a tagger span inside it ("ديوان المظالم" tagged PER), a longer tagger ORG over the body."""
+        name wins over a tagger span inside it ("ديوان المظالم" tagged PER), a tagger ORG span that reaches past
+        the body wins over the body (even one that only overlaps its end)."""
         taken = [(c.start, c.end) for c in curated]
         bodies = list(bodies)
         out = []
@@ -209,8 +210,8 @@ class EntityRecognizer:
             kind, affiliation = None, g.affiliation
             if g.type == "ORG" and affiliation is None and len(best.words) > 1:
                 # "حركة النهضة الجزائرية" and "الاتحاد السعودي لكرة القدم" are the country's (the adjective
-                # ends the name or follows its head); "البنك السعودي الفرنسي" (two countries) is left alone, and so
-                # is "مركز الدراسات الإيرانية" (a topic, not an owner)
+                # ends the name or follows its head); "البنك السعودي الفرنسي" (two countries) is left alone. A topic
+                # is not told from an owner: "مركز الدراسات الإيرانية" is taken for Iranian
                 countries = {demonym_iso3(w) for w in best.words} - {None}
                 own = demonym_iso3(best.words[-1]) or demonym_iso3(best.words[1])
                 affiliation = own if countries == {own} else None

@@ -62,8 +62,8 @@ def glossable(words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return False
     first = strip_article(words[0][1:] if words[0].startswith("لل") else words[0])
-    if first not in _heads():
-        return False
+    if first not in _heads() or any((first,) + words[1:len(g)] == g for g in _cue_phrases("not_body")):
+        return False  # no body head; "مجلس إدارة الشركة": any company's board
     if (first,) in _cue_phrases("brand_head"):
         second = glossary().get((strip_article(words[1]),))
         if second is not None and second.pos == "name":
@@ -83,7 +83,7 @@ def listed_name(words: tuple[str, ...]) -> ListedName | None:
 
 
 def find_bodies(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """ORG candidates for body names that overlap no span in `taken`."""
+    """ORG candidates for body names that overlap no span in `taken` (which gets their spans too)."""
     out, i = [], 0
     while i < len(index.tokens):
         body = _body_at(index, i)
@@ -116,6 +116,7 @@ class _Word:
 
 
 def _head_length(index: DocIndex, i: int, bare: str) -> int:
+    """Tokens of the longest body head that starts at token i with this first word, else 0."""
     for head in _heads().get(bare, []):
         if tuple(t.norm for t in index.tokens[i + 1:i + len(head)]) == head[1:]:
             return len(head)
@@ -194,6 +195,13 @@ def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
     return best
 
 
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    """One-word titles without the article ("الشيخ"): a person's name follows, so "رئيس الديوان الشيخ خالد" still
+    refers back to the board; "الديوان الملكي" (the last word of "صاحب السمو الملكي") is another body."""
+    return frozenset(strip_article(t) for t in cues().titles if " " not in t)
+
+
 def find_head_mentions(index: DocIndex, groups: list[Group]) -> None:
     """A body's head alone with the article ("الديوان", "الوزارة", "للهيئة") after the body is named: a mention
     of the nearest body before it with that head, named with a definite end ("بوصفه منظمة إرهابية" is a
@@ -222,7 +230,7 @@ def find_head_mentions(index: DocIndex, groups: list[Group]) -> None:
         nxt = index.tokens[i + 1] if i + 1 < len(index.tokens) else None
         if nxt is not None and nxt.kind == "word" and nxt.sent == tok.sent:
             after = _Word(text, nxt)
-            if ((after.article and after.pos in ("adj", "noun")) or after.lam) and after.bare not in cues().person_cues:
+            if ((after.article and after.pos in ("adj", "noun")) or after.lam) and after.bare not in _honorifics():
                 continue  # "الوزارة الأمريكية", "القوات الأجنبية", "الهيئة العامة للسياحة": another body
         before = [(start, g) for start, head, g in named if head == w.bare and start < tok.start]
         if not before:

@@ -62,7 +62,6 @@ class _Noun:
     gloss: Gloss
     adjs: list[Gloss] = field(default_factory=list)
     genitive: list[_Noun] = field(default_factory=list)  # coordinated complements ("الشؤون والأوقاف")
-    nationality: bool = False
 
     def size(self) -> int:
         return 1 + sum(n.size() for n in self.genitive)

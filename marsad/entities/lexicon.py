@@ -49,7 +49,6 @@ class Cues:
     epithets: frozenset[str]  # words of blame cut from the end of a tagged organisation ("الإرهابية")
     name_heads: frozenset[str]  # words that begin names and look like proclitic + stem ("وادي", "بحر")
     named_after: dict[str, str]  # a noun before a person's name -> the type of what is named (ORG, FAC)
-    body_heads: frozenset[str]  # nouns that open the name of a body (ديوان، رئاسة، لجنة), without ال
 
 
 @functools.cache
@@ -80,7 +79,6 @@ def cues() -> Cues:
         name_heads=frozenset(" ".join(w) for w in by_kind.get("name_head", [])),
         named_after={**{" ".join(w): "ORG" for w in by_kind.get("named_org", [])},
                      **{" ".join(w): "FAC" for w in by_kind.get("named_fac", [])}},
-        body_heads=frozenset(strip_article(w[0]) for w in by_kind.get("body_head", [])),
     )
 
 
