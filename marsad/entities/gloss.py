@@ -16,6 +16,7 @@ import functools
 from dataclasses import dataclass, field
 
 from marsad.entities.affiliation import demonym_iso3
+from marsad.entities.lexicon import strip_article
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
 
@@ -39,17 +40,14 @@ def glossary() -> dict[tuple[str, ...], Gloss]:
     out = {}
     for ar, en, pos, gender, head in (row + [""] * (5 - len(row)) for row in read_tsv("org_glossary.tsv")[1:]):
         first, *rest = normalize(ar).split()
-        out[(_bare(first), *rest)] = Gloss(en, pos, gender, head)
+        out[(strip_article(first), *rest)] = Gloss(en, pos, gender, head)
     return out
 
 
 @functools.cache
 def _longest() -> int:
+    """The most words a glossary row has."""
     return max(len(k) for k in glossary())
-
-
-def _bare(norm: str) -> str:
-    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
 
 
 # Proclitics before a word of a name: (letters, joined by "and", the preposition it opens).
@@ -86,7 +84,7 @@ def _items(words: tuple[str, ...]) -> list[_Item] | None:
         for letters, conj, prep in _PREFIXES:
             if not words[i].startswith(letters) or len(words[i]) - len(letters) < 2:
                 continue
-            first = _bare(words[i][len(letters):]) if letters != "لل" else words[i][2:]
+            first = strip_article(words[i][len(letters):]) if letters != "لل" else words[i][2:]
             for n in range(min(_longest(), len(words) - i), 0, -1):
                 key = (first,) + words[i + 1:i + n]
                 if key in table:
