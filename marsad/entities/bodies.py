@@ -30,28 +30,9 @@ from marsad.entities.lexicon import ListedName, bare_forms, cues, listed_names, 
 from marsad.entities.linking import Candidate, Group
 from marsad.entities.matching import DocIndex
 from marsad.entities.tagger import name_start
-from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
 
 _MAX_WORDS = 8
-
-
-@functools.cache
-def _heads() -> dict[str, list[tuple[str, ...]]]:
-    """A head's first word (no article) -> the heads starting with it, as normalised words, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase, kind in read_tsv("entity_cues.tsv")[1:]:
-        if kind == "body_head":
-            first, *rest = normalize(phrase).split()
-            out.setdefault(strip_article(first), []).append((strip_article(first), *rest))
-    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
-
-
-@functools.cache
-def _cue_phrases(kind: str) -> frozenset[tuple[str, ...]]:
-    """Rows of one kind of data/entity_cues.tsv as normalised words, the first without its article."""
-    return frozenset(tuple(strip_article(w) if i == 0 else w for i, w in enumerate(normalize(p).split()))
-                     for p, k in read_tsv("entity_cues.tsv")[1:] if k == kind)
 
 
 def glossable(words: tuple[str, ...]) -> bool:
@@ -62,9 +43,9 @@ def glossable(words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return False
     first = strip_article(words[0][1:] if words[0].startswith("لل") else words[0])
-    if first not in _heads() or any((first,) + words[1:len(g)] == g for g in _cue_phrases("not_body")):
+    if first not in cues().body_heads or any((first,) + words[1:len(g)] == g for g in cues().not_bodies):
         return False  # no body head; "مجلس إدارة الشركة": any company's board
-    if (first,) in _cue_phrases("brand_head"):
+    if first in cues().brand_heads:
         second = glossary().get((strip_article(words[1]),))
         if second is not None and second.pos == "name":
             return True
@@ -77,7 +58,7 @@ def listed_name(words: tuple[str, ...]) -> ListedName | None:
     McDonald's, not "McDonald's Company"."""
     if words in listed_names():
         return listed_names()[words]
-    if len(words) > 1 and (strip_article(words[0]),) in _cue_phrases("brand_head"):
+    if len(words) > 1 and strip_article(words[0]) in cues().brand_heads:
         return listed_names().get(words[1:])
     return None
 
@@ -117,7 +98,7 @@ class _Word:
 
 def _head_length(index: DocIndex, i: int, bare: str) -> int:
     """Tokens of the longest body head that starts at token i with this first word, else 0."""
-    for head in _heads().get(bare, []):
+    for head in cues().body_heads.get(bare, []):
         if tuple(t.norm for t in index.tokens[i + 1:i + len(head)]) == head[1:]:
             return len(head)
     return 0
@@ -127,7 +108,7 @@ def _head_length(index: DocIndex, i: int, bare: str) -> int:
 def _may_be_head(norm: str) -> bool:
     """Whether a normalised token, without some outer proclitics and the article, is a head's first word (a
     quick test before the token is read closely)."""
-    return any(strip_article(form) in _heads() for form in bare_forms(norm))
+    return any(strip_article(form) in cues().body_heads for form in bare_forms(norm))
 
 
 def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
@@ -153,13 +134,13 @@ def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
     best = None
     for j in range(i + 1, min(i + _MAX_WORDS, len(toks))):
         t = toks[j]
-        if t.kind != "word" or t.sent != tok.sent or t.norm == "في" or (t.norm,) in _cue_phrases("body_end"):
+        if t.kind != "word" or t.sent != tok.sent or t.norm in cues().body_ends:
             break
         w = _Word(text, t)
         if j >= i + n_head:
             if w.ba or w.bare in cues().person_cues or (w.conj and w.pos == "name"):
                 break  # where the body is; a title; "البنك وعلى" (و + على is no name)
-            if w.bare in _heads() and (w.conj or w.lam or not w.article):
+            if w.bare in cues().body_heads and (w.conj or w.lam or not w.article):
                 break  # a new body's name begins
             if w.lam and not in_phrase:
                 if not (definite or named):
@@ -189,7 +170,7 @@ def _body_at(index: DocIndex, i: int) -> tuple[int, int, int, bool] | None:
         key = ("ال" + words[0][1:],) + words[1:] if after_lam else words
         plain = (strip_article(key[0]),) + key[1:]
         if (not rest and j >= i + n_head and not (nationality or adjs >= 2)) \
-                or any(plain[:len(g)] == g for g in _cue_phrases("not_body")) or not gloss(key):
+                or any(plain[:len(g)] == g for g in cues().not_bodies) or not gloss(key):
             continue
         best = (start, t.end, j, after_lam)
     return best
@@ -215,8 +196,8 @@ def find_head_mentions(index: DocIndex, groups: list[Group]) -> None:
         if g.type != "ORG" or g.actor is not None:
             continue
         for m in g.mentions:
-            head = strip_article(m.words[0][1:] if m.after_lam else m.words[0]) if m.words else ""
-            if head in _heads() and len(m.words) > 1 and not _indefinite(m.words[-1]):
+            head = m.key[0] if m.key else ""
+            if head in cues().body_heads and len(m.words) > 1 and not _indefinite(m.words[-1]):
                 named.append((m.start, head, g))  # not "بوصفه منظمة إرهابية": a description, no name
     if not named:
         return
@@ -225,7 +206,7 @@ def find_head_mentions(index: DocIndex, groups: list[Group]) -> None:
         if tok.kind != "word" or not _may_be_head(tok.norm):
             continue
         w = _Word(text, tok)
-        if not w.article or w.bare not in _heads() or any(s < tok.end and tok.start < e for s, e in taken):
+        if not w.article or w.bare not in cues().body_heads or any(s < tok.end and tok.start < e for s, e in taken):
             continue
         nxt = index.tokens[i + 1] if i + 1 < len(index.tokens) else None
         if nxt is not None and nxt.kind == "word" and nxt.sent == tok.sent:

@@ -50,9 +50,12 @@ def _longest() -> int:
     return max(len(k) for k in glossary())
 
 
-# Proclitics before a word of a name: (letters, joined by "and", the preposition it opens).
-_PREFIXES = (("", False, ""), ("و", True, ""), ("ل", False, "for"), ("لل", False, "for"), ("ول", True, "for"),
-             ("ولل", True, "for"), ("ب", False, "in"), ("وب", True, "in"))
+@functools.cache
+def _prefixes() -> tuple[tuple[str, bool, str], ...]:
+    """Proclitics before a word of a name: (letters, joined by "and", the English preposition it opens); the
+    "proclitic" rows of the glossary, each alone or after و, none first."""
+    preps = [(ar, g.en) for (ar, *_), g in glossary().items() if g.pos == "proclitic"]
+    return (("", False, ""), ("و", True, "")) + tuple((conj + ar, bool(conj), en) for conj in ("", "و") for ar, en in preps)
 
 
 @dataclass
@@ -77,17 +80,18 @@ def _items(words: tuple[str, ...]) -> list[_Item] | None:
     """The name's words as glossary entries with their proclitics, or None when one is unknown."""
     table, out, i, pending = glossary(), [], 0, ""
     while i < len(words):
-        if words[i] == "في":
-            pending, i = "in", i + 1
+        entry = table.get((words[i],))
+        if entry is not None and entry.pos == "prep":  # "في"
+            pending, i = entry.en, i + 1
             continue
         found = None
-        for letters, conj, prep in _PREFIXES:
+        for letters, conj, prep in _prefixes():
             if not words[i].startswith(letters) or len(words[i]) - len(letters) < 2:
                 continue
             first = strip_article(words[i][len(letters):]) if letters != "لل" else words[i][2:]
             for n in range(min(_longest(), len(words) - i), 0, -1):
                 key = (first,) + words[i + 1:i + n]
-                if key in table:
+                if key in table and table[key].pos not in ("prep", "proclitic"):
                     found = (_Item(table[key], conj, prep or pending, demonym_iso3(words[i][len(letters):]) is not None
                                    or demonym_iso3("ال" + first) is not None), n)
                     break

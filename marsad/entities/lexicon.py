@@ -49,6 +49,11 @@ class Cues:
     epithets: frozenset[str]  # words of blame cut from the end of a tagged organisation ("الإرهابية")
     name_heads: frozenset[str]  # words that begin names and look like proclitic + stem ("وادي", "بحر")
     named_after: dict[str, str]  # a noun before a person's name -> the type of what is named (ORG, FAC)
+    # marsad.entities.bodies: phrases as normalised words, the first without its article
+    body_heads: dict[str, tuple[tuple[str, ...], ...]]  # first word -> heads opening a body's name, longest first
+    brand_heads: frozenset[str]  # heads whose short names are brands ("مصرف الإنماء"): not glossed
+    not_bodies: frozenset[tuple[str, ...]]  # starts of names that are no one body ("مجلس الإدارة")
+    body_ends: frozenset[str]  # words that end a body's name ("في", "لشؤون")
 
 
 @functools.cache
@@ -79,7 +84,22 @@ def cues() -> Cues:
         name_heads=frozenset(" ".join(w) for w in by_kind.get("name_head", [])),
         named_after={**{" ".join(w): "ORG" for w in by_kind.get("named_org", [])},
                      **{" ".join(w): "FAC" for w in by_kind.get("named_fac", [])}},
+        body_heads=_by_first_word(_bare_first(w) for w in by_kind.get("body_head", [])),
+        brand_heads=frozenset(strip_article(w[0]) for w in by_kind.get("brand_head", [])),
+        not_bodies=frozenset(_bare_first(w) for w in by_kind.get("not_body", [])),
+        body_ends=frozenset(w[0] for w in by_kind.get("body_end", [])),
     )
+
+
+def _bare_first(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    return (strip_article(phrase[0]),) + phrase[1:]
+
+
+def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 @dataclass(frozen=True)
