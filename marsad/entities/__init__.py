@@ -199,9 +199,8 @@ class EntityRecognizer:
             institution = bare_institutions()[words(name)]
             name_en, source, kind = institution.english(None), "institution", institution.kind
             affiliation = g.affiliation
-        elif g.type in ("ORG", "MISC") and listed_name(words(name)) is not None:
+        elif g.type in ("ORG", "MISC") and (listed := listed_name(words(name))) is not None:
             # a listed whole name: "ماكدونالدز" is McDonald's, "رولان غاروس" a competition even when tagged ORG
-            listed = listed_name(words(name))
             name_en, source, kind, typ = listed.name_en, "list", listed.kind, listed.type
             affiliation = g.affiliation
         else:

@@ -123,7 +123,8 @@ def _name_proclitics(tok: Token, prefix: str, label: str) -> str:
     - how often each reading is itself in a name of this label in the news corpora (`resources.name_words`,
       counted with the shipped tagger): the person "فراس" 50 times, "راس" 43 (it is mostly in place names);
       "لأردوغان" 150, "أردوغان" 3,227. A shorter stem wins when it is at least STEM_MARGIN times (1.5 for
-      persons, 1 for others) as often a name as the longer reading (not with the article: "للأمم" keeps the convention of starting at the stem);
+      persons, 1 for others) as often a name as the longer reading (not after the article: "للأمم" keeps
+      the convention of starting at the stem);
     - the same with names of any label when this label's are too few ("بلدية", tagged a person, keeps its ب);
     - else a listed name more frequent than the tokenizer's stem ("لويس": 1,016 news occurrences against 18).
     """
