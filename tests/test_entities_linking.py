@@ -613,6 +613,20 @@ def test_clubs_and_outlets_have_english_names():
     assert [(e.name_en, e.name_en_source) for e in doc.entities] == [
         ("Jawhara FM", "actor"), ("Club Africain", "list"), ("Étoile du Sahel", "list"), ("Al-Hilal", "list"),
         ("Al-Nassr", "list")]
+    assert [e.kind for e in doc.entities][1:] == ["club"] * 4
+
+
+def test_a_listed_club_takes_its_country_and_names_a_players_affiliation():
+    # two news sentences (random news-corpus articles): the nisba after a club's name is its country; a
+    # role's club is named in English
+    text = ("قررت لجنة الانضباط إيقاف مرتضى منصور، رئيس نادي الزمالك المصري، لمدة عام. وجاء التعاقد مع "
+            "فابيان ديلف لاعب وسط أستون فيلا، ليعزز من قدرة الفريق.")
+    tagged = [("مرتضى منصور", "PER"), ("الزمالك المصري", "ORG"), ("فابيان ديلف", "PER"), ("أستون فيلا", "ORG")]
+    doc = run(text, EntityRecognizer(tagger=FakeTagger(tagged)))
+    zamalek = next(e for e in doc.entities if e.name == "الزمالك المصري")
+    assert (zamalek.name_en, zamalek.kind, zamalek.affiliation) == ("Zamalek", "club", "EGY")
+    delph = next(e for e in doc.entities if e.name == "فابيان ديلف")
+    assert (delph.roles, delph.affiliation) == (["لاعب وسط أستون فيلا"], "Aston Villa")
 
 
 def test_a_union_is_no_club():

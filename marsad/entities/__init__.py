@@ -14,7 +14,7 @@ from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.bodies import find_bodies, find_head_mentions, glossable, listed_name
 from marsad.entities.context import context
 from marsad.entities.gloss import gloss
-from marsad.entities.lexicon import bare_institutions, club_names, cues, words
+from marsad.entities.lexicon import bare_institutions, cues, words
 from marsad.entities.linking import Candidate, Group, link
 from marsad.entities.matching import DocIndex, select_longest
 from marsad.entities.roles import (
@@ -31,7 +31,6 @@ from marsad.entities.roles import (
     under_preposition,
 )
 from marsad.entities.translit import english_name
-from marsad.places import clubs
 from marsad.text.normalize import normalize
 
 log = logging.getLogger(__name__)
@@ -207,13 +206,13 @@ class EntityRecognizer:
             name_en, source = (english_name(name) if g.type == "PER" else _org_name(name) if g.type == "ORG"
                                else None) or (None, None)
             kind, affiliation = None, g.affiliation
-            if g.type == "ORG" and affiliation is None and len(best.words) > 1:
-                # "حركة النهضة الجزائرية" and "الاتحاد السعودي لكرة القدم" are the country's (the adjective
-                # ends the name or follows its head); "البنك السعودي الفرنسي" (two countries) is left alone. A topic
-                # is not told from an owner: "مركز الدراسات الإيرانية" is taken for Iranian
-                countries = {demonym_iso3(w) for w in best.words} - {None}
-                own = demonym_iso3(best.words[-1]) or demonym_iso3(best.words[1])
-                affiliation = own if countries == {own} else None
+        if typ == "ORG" and affiliation is None and len(best.words) > 1:
+            # "حركة النهضة الجزائرية", "الأهلي المصري" and "الاتحاد السعودي لكرة القدم" are the country's (the
+            # adjective ends the name or follows its head); "البنك السعودي الفرنسي" (two countries) is left
+            # alone. A topic is not told from an owner: "مركز الدراسات الإيرانية" is taken for Iranian
+            countries = {demonym_iso3(w) for w in best.words} - {None}
+            own = demonym_iso3(best.words[-1]) or demonym_iso3(best.words[1])
+            affiliation = own if countries == {own} else None
         return Entity(
             id=f"e{n}",
             type=typ,
@@ -234,20 +233,8 @@ def _name(doc: Document, m: Candidate) -> str:
     return "ا" + name if m.after_lam else name
 
 
-def _club_name(name: str) -> tuple[str, str] | None:
-    """(English name, "list") of an organisation named as a listed sports club ("ريال مدريد", "نادي الهلال")."""
-    ws = words(name)
-    en = club_names().get(ws)  # "النادي الإفريقي" is the name itself; "نادي الهلال" names الهلال
-    if en is None and ws and ws[0] in clubs.words()["descriptor"]:
-        en = club_names().get(ws[1:])
-    return (en, "list") if en else None
-
-
 def _org_name(name: str) -> tuple[str, str] | None:
-    """(English name, source) of an organisation no table names: a listed club, else a gloss of its words."""
-    club = _club_name(name)
-    if club is not None:
-        return club
+    """(English name, "gloss") of an organisation no table names: a gloss of its words."""
     ws = words(name)
     if not glossable(ws):
         return None  # "الهلال", "مصرف الإنماء", "جريدة الوسط": names, not descriptions
@@ -378,8 +365,8 @@ def _org_affiliation(groups: list[Group], role: Role, doc: Document) -> str | No
                 if g.institution is not None:
                     return g.iso3
                 name = _name(doc, g.fullest())
-                club = _club_name(name)
-                return club[0] if club else name
+                listed = listed_name(words(name))  # a listed club or company: "مدرب ريال مدريد"
+                return listed.name_en if listed else name
     return None
 
 

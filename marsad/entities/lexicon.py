@@ -140,12 +140,6 @@ def bare_institutions() -> dict[tuple[str, ...], Institution]:
     return {i.head: i for i in institutions() if len(i.head) >= 2}
 
 
-@functools.cache
-def club_names() -> dict[tuple[str, ...], str]:
-    """Normalised words of a sports club's name -> its English name (data/club_names_en.tsv)."""
-    return {words(ar): en for ar, en in read_tsv("club_names_en.tsv")[1:]}
-
-
 @dataclass(frozen=True)
 class ListedName:
     type: str  # ORG | MISC: what the name is, whatever the tagger said
@@ -158,3 +152,9 @@ def listed_names() -> dict[tuple[str, ...], ListedName]:
     """Normalised words of an organisation's or a named thing's whole name -> its English name and kind
     (data/entity_names_en.tsv: "آيفون" iPhone, "المونديال" FIFA World Cup)."""
     return {words(ar): ListedName(typ, en, kind) for typ, ar, en, kind in read_tsv("entity_names_en.tsv")[1:]}
+
+
+@functools.cache
+def club_names() -> dict[tuple[str, ...], str]:
+    """Normalised words of a sports club's name -> its English name (the clubs of data/entity_names_en.tsv)."""
+    return {ws: listed.name_en for ws, listed in listed_names().items() if listed.kind == "club"}
