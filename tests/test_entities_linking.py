@@ -762,6 +762,18 @@ def test_a_listed_whole_name_gets_its_english_kind_and_type():
     assert [(e.name_en, e.kind) for e in doc.entities] == [("McDonald's", "company")]
 
 
+def test_a_tagged_word_inside_a_listed_name_is_that_name():
+    # adapted from news-corpus sentences: the tagger marks only the continent of a competition,
+    # or the religion in an armed group's name
+    text = "بدأ نادي ليفربول الإنجليزي الاستعداد لنهائي دوري أبطال أوروبا بمعسكر في ماربيا الإسبانية"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("ليفربول", "ORG"), ("أوروبا", "LOC")])))
+    cl = next(e for e in doc.entities if e.type == "MISC")
+    assert (cl.name, cl.name_en, cl.kind) == ("دوري أبطال أوروبا", "UEFA Champions League", "competition")
+    text = "وقال المتحدث باسم جيش الإسلام إن"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("الإسلام", "MISC")])))
+    assert [(e.type, e.name, e.name_en) for e in doc.entities] == [("ORG", "جيش الإسلام", "Jaysh al-Islam")]
+
+
 def test_a_short_listed_word_is_no_name_without_the_tagger():
     # "أبل" is left out of the list: "وابل من القذائف" is a hail of shells
     text = "وسقط وابل من القذائف على المدينة"

@@ -11,7 +11,7 @@ import logging
 from marsad.document import Document, Entity, Mention
 from marsad.entities.actors import ActorMatcher, next_word, person_span
 from marsad.entities.affiliation import demonym_iso3
-from marsad.entities.bodies import find_bodies, find_head_mentions, glossable, listed_name
+from marsad.entities.bodies import find_bodies, find_head_mentions, find_listed, glossable, listed_name
 from marsad.entities.context import context
 from marsad.entities.gloss import gloss
 from marsad.entities.lexicon import bare_institutions, cues, words
@@ -67,7 +67,7 @@ class EntityRecognizer:
         doc.entity_spans = list(self.tagger.tag(doc)) if self.tagger is not None else []
         curated = self._curated(index)
         bodies = find_bodies(index, [(c.start, c.end) for c in curated])
-        tagged = self._tagged(doc, curated, bodies)
+        tagged = self._tagged(doc, curated, bodies, find_listed(index))
         groups = link(curated, tagged)
         self._attach_roles(index, groups)
         find_head_mentions(index, groups)
@@ -101,21 +101,27 @@ class EntityRecognizer:
         return out
 
     @staticmethod
-    def _tagged(doc: Document, curated: list[Candidate], bodies: list[Candidate]) -> list[Candidate]:
+    def _tagged(doc: Document, curated: list[Candidate], bodies: list[Candidate], listed: list) -> list[Candidate]:
         """The tagger's names that overlap no curated match, and the bodies it missed or mistyped: a body's
         name wins over a tagger span inside it ("ديوان المظالم" tagged PER), a tagger ORG span that reaches past
-        the body wins over the body (even one that only overlaps its end)."""
+        the body wins over the body (even one that only overlaps its end). A tagger span inside a listed whole
+        name (`listed`, hits of bodies.find_listed) becomes that name, with the list's type."""
         taken = [(c.start, c.end) for c in curated]
         bodies = list(bodies)
         out = []
         # longest first, so that a tagger's nested or overlapping spans keep only the outer one
         for start, end, label in sorted(doc.entity_spans, key=lambda s: (s[0] - s[1], s[0])):
             typ = _TAGGER_TYPES.get(label)
-            if typ in ("PER", "ORG"):
-                start, typ = _named_after_person(doc, start, end, typ)
-            if typ == "PER":
-                start = _skip_titles(doc, start, end)
-            start, after_lam = _article_lam(doc, start)
+            around = next((h for h in listed if h.start <= start and end <= h.end and h.end - h.start > end - start),
+                          None)
+            if around is not None and typ is not None:
+                start, end, typ, after_lam = around.start, around.end, around.value.type, around.after_lam
+            else:
+                if typ in ("PER", "ORG"):
+                    start, typ = _named_after_person(doc, start, end, typ)
+                if typ == "PER":
+                    start = _skip_titles(doc, start, end)
+                start, after_lam = _article_lam(doc, start)
             if typ == "ORG":
                 end = _cut_epithets(doc, start, end)
             words = _words(doc.text, start, end)

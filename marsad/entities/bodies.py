@@ -28,7 +28,7 @@ from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.gloss import Gloss, gloss, glossary
 from marsad.entities.lexicon import ListedName, bare_forms, cues, listed_names, strip_article
 from marsad.entities.linking import Candidate, Group
-from marsad.entities.matching import DocIndex
+from marsad.entities.matching import DocIndex, Hit, PhraseMatcher, select_longest
 from marsad.entities.tagger import name_start
 from marsad.text.normalize import normalize
 
@@ -61,6 +61,23 @@ def listed_name(words: tuple[str, ...]) -> ListedName | None:
     if len(words) > 1 and strip_article(words[0]) in cues().brand_heads:
         return listed_names().get(words[1:])
     return None
+
+
+@functools.cache
+def _listed_matcher() -> PhraseMatcher:
+    """The listed whole names of two words or more (data/entity_names_en.tsv), as phrases."""
+    matcher = PhraseMatcher()
+    for ws, listed in listed_names().items():
+        if len(ws) > 1:
+            matcher.add(" ".join(ws), listed)
+    matcher.build()
+    return matcher
+
+
+def find_listed(index: DocIndex) -> list[Hit]:
+    """Listed whole names of two words or more in the text, longest first where they overlap: a tagger span
+    inside one is that name ("أوروبا" tagged LOC in "دوري أبطال أوروبا", the UEFA Champions League)."""
+    return select_longest(_listed_matcher().find(index))
 
 
 def find_bodies(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
