@@ -28,6 +28,13 @@ from marsad.entities.lexicon import words
     # a row of several words is one word of the name, but only as written: مجلس وزراء is not مجلس الوزراء
     ("مجلس الوزراء السعودي", "Saudi Council of Ministers"),
     ("مجلس وزراء الداخلية العرب", "Arab Interior Ministers Council"),
+    # a word's sense before a phrase with ل: in the Maghreb الجامعة + ل-phrase is a federation
+    ("الجامعة التونسية لكرة القدم", "Tunisian Football Federation"),
+    ("الجامعة العامة للكهرباء", "General Electricity Federation"),
+    # a major place of the gazetteer inside a name, without its transliteration marks or a nationality
+    ("جامعة طوكيو", "Tokyo University"),
+    ("جامعة وارسو البولندية", "Warsaw University"),
+    ("محكمة جنايات المنصورة", "Court of Al Mansurah Felonies"),
 ])
 def test_gloss(arabic, english):
     assert gloss(words(arabic)) == english

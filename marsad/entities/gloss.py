@@ -2,8 +2,9 @@
 
 "لجنة الحج العليا" → "Supreme Hajj Committee", "وزارة الشؤون الإسلامية والأوقاف" → "Ministry of Islamic
 Affairs and Endowments", "الجيش الوطني اليمني" → "Yemeni National Army", "الاتحاد السعودي لكرة القدم" →
-"Saudi Football Federation". Every word of the name must be in the glossary, or there is no gloss: a gloss
-is a readable English rendering, not the body's official name (the entity's name_en_source says "gloss").
+"Saudi Football Federation". Every word of the name must be in the glossary or name a major place of the
+gazetteer ("جامعة طوكيو" → "Tokyo University"), or there is no gloss: a gloss is a readable English rendering,
+not the body's official name (the entity's name_en_source says "gloss").
 
 The Arabic name is read as a chain of nouns in construct (each the genitive of the one before, or joined to
 it by و), adjectives that follow a noun, and phrases after ل/لل ("for") or ب/في ("in"). An adjective belongs
@@ -13,10 +14,12 @@ a nationality belongs to the head when it agrees ("الجيش الوطني ال�
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 from marsad.entities.affiliation import demonym_iso3
 from marsad.entities.lexicon import strip_article
+from marsad.places import gazetteer
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
 
@@ -30,7 +33,8 @@ class Gloss:
     en: str
     pos: str  # noun | adj | name
     gender: str  # m | f: the gender the word agrees in
-    head: str  # "pre" (Hajj Committee), "of" (Ministry of Health), "title" (King Saud) or ""
+    head: str  # "pre" (Hajj Committee), "of" (Ministry of Health), "title" (King Saud), "place" or ""
+    en_for: str = ""  # its English when a phrase with ل follows it (and its adjectives) directly
 
 
 @functools.cache
@@ -38,9 +42,9 @@ def glossary() -> dict[tuple[str, ...], Gloss]:
     """Normalised words -> their gloss; the first word without its article, the others as written ("مجلس
     الوزراء" is not "مجلس وزراء الداخلية")."""
     out = {}
-    for ar, en, pos, gender, head in (row + [""] * (5 - len(row)) for row in read_tsv("org_glossary.tsv")[1:]):
+    for ar, en, pos, gender, head, en_for in (row + [""] * (6 - len(row)) for row in read_tsv("org_glossary.tsv")[1:]):
         first, *rest = normalize(ar).split()
-        out[(strip_article(first), *rest)] = Gloss(en, pos, gender, head)
+        out[(strip_article(first), *rest)] = Gloss(en, pos, gender, head, en_for)
     return out
 
 
@@ -58,11 +62,30 @@ def _prefixes() -> tuple[tuple[str, bool, str], ...]:
     return (("", False, ""), ("و", True, "")) + tuple((conj + ar, bool(conj), en) for conj in ("", "و") for ar, en in preps)
 
 
+_PLACE_LEVELS = frozenset(("country", "admin1", "city", "region"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _place(words: tuple[str, ...]) -> Gloss | None:
+    """A place named inside a body's name, as a name with the gazetteer's English ("طوكيو" Tokyo): only a
+    name that is no common word and whose major places all have one English name."""
+    gz = gazetteer.load()
+    records = [gz.records[i] for i, weakness in gz.keys.get(" ".join(words), ()) if weakness == 0]
+    names = {_plain(r.name_en) for r in records if r.major and r.level in _PLACE_LEVELS and r.name_en}
+    return Gloss(names.pop(), "name", "f", "place") if len(names) == 1 else None
+
+
+def _plain(name: str) -> str:
+    """A gazetteer's English name without its transliteration marks: "Al Manşūrah" -> "Al Mansurah"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 @dataclass
 class _Noun:
     gloss: Gloss
     adjs: list[Gloss] = field(default_factory=list)
     genitive: list[_Noun] = field(default_factory=list)  # coordinated complements ("الشؤون والأوقاف")
+    nationals: set[int] = field(default_factory=set)  # indices of the adjectives that are nationalities
 
     def size(self) -> int:
         return 1 + sum(n.size() for n in self.genitive)
@@ -95,6 +118,14 @@ def _items(words: tuple[str, ...]) -> list[_Item] | None:
                     found = (_Item(table[key], conj, prep or pending, demonym_iso3(words[i][len(letters):]) is not None
                                    or demonym_iso3("ال" + first) is not None), n)
                     break
+            if found is None and i > 0:
+                # a place by its name as written (with its article: "القاهرة"), at most three words
+                bare = words[i][len(letters):] if letters != "لل" else "ال" + words[i][2:]
+                for n in range(min(3, len(words) - i), 0, -1):
+                    place = _place((bare,) + words[i + 1:i + n])
+                    if place is not None:
+                        found = (_Item(place, conj, prep or pending, False), n)
+                        break
             if found:
                 break
         if found is None:
@@ -128,6 +159,8 @@ def _parse(items: list[_Item]) -> list[_Noun] | None:
             if it.conj and target.adjs:
                 target.adjs[-1] = Gloss(f"{target.adjs[-1].en} and {it.gloss.en}", "adj", it.gloss.gender, "")
             else:
+                if it.nationality:
+                    target.nationals.add(len(target.adjs))
                 target.adjs.append(it.gloss)
             continue
         if it.gloss.pos == "name" and not it.conj and chain and chain[-1][0].gloss.pos == "name" \
@@ -169,6 +202,9 @@ def _render(noun: _Noun) -> str:
         return " ".join(adjs + [head.en])
     complement = _coordinate([_render(n) for n in noun.genitive])
     names = all(n.gloss.pos == "name" for n in noun.genitive)
+    if names and any(n.gloss.head == "place" for n in noun.genitive):
+        # "جامعة وارسو البولندية": the place says where; its nationality is no part of the English name
+        adjs = [a.en for k, a in reversed(list(enumerate(noun.adjs))) if k not in noun.nationals]
     if head.head == "title" and names:
         return " ".join(adjs + [head.en, complement])  # الملك سعود: King Saud
     if names and head.head != "of":
@@ -184,12 +220,16 @@ def gloss(words: tuple[str, ...]) -> str | None:
     items = _items(words)
     if not items or items[0].gloss.pos not in ("noun",) or items[0].prep:
         return None
-    phrases = []
-    for prep, chunk in _chunks(items):
-        top = _parse(chunk)
-        if top is None:
-            return None
-        phrases.append((prep, _coordinate([_render(n) for n in top]), top))
+    chunks = _chunks(items)
+    parsed = [_parse(chunk) for _, chunk in chunks]
+    if any(top is None for top in parsed):
+        return None
+    first = parsed[0]
+    if len(chunks) > 1 and chunks[1][0] == "for" and len(first) == 1 and not first[0].genitive and first[0].gloss.en_for:
+        # "الجامعة التونسية لكرة القدم" is the Tunisian Football Federation, "جامعة الملك سعود" a university
+        g = first[0].gloss
+        first[0].gloss = Gloss(g.en_for, g.pos, g.gender, g.head)
+    phrases = [(prep, _coordinate([_render(n) for n in top]), top) for (prep, _), top in zip(chunks, parsed)]
     (_, text, top), rest = phrases[0], phrases[1:]
     if (rest and rest[0][0] == "for" and len(top) == 1 and not top[0].genitive and top[0].gloss.head == "pre"
             and len(rest[0][2]) == 1 and rest[0][2][0].size() == 1):
