@@ -265,3 +265,29 @@ def test_al_ain_is_the_eye_unless_the_text_says_city(parse):
     assert [p.name_en for p in parse("أعلنت شرطة أبوظبي عن حادث مروري في العين صباح اليوم").places] == \
         ["Abu Dhabi", "Al Ain"]
     assert [p.name_en for p in parse("وقعت الحادثة في مدينة العين الإماراتية").places] == ["Al Ain"]
+
+
+# -- world places the news names (eighth session's curated rows; sentences from random news articles) -------
+@pytest.mark.parametrize("text, spans, expected", [
+    # news spellings the open gazetteers lack: "سالزبري" (they have ساليسبري), "زيوريخ" (زيورخ)
+    ("عثر على سكريبال وابنته فاقدي الوعي على مقعد بمدينة سالزبري في جنوب إنجلترا", [],
+     {"Salisbury": "GB", "England": "GB"}),
+    ("وكان اجتماع اللجنة التنفيذية في زيوريخ مناسبة لتقديم بعض المقترحات", [], {"Zürich": "CH"}),
+    # a longer name wins over the city inside it: the canal, not the city of Suez 80 km away
+    ("وأعلنت هيئة قناة السويس ارتفاع إيرادات القناة", [], {"Suez Canal": "EG"}),
+    # a curated town fires when the tagger marks it a place
+    ("وقال الأسد، الذي زار سوتشي الأسبوع الماضي، إن", [(21, 26, "LOC")], {"Sochi": "RU"}),
+])
+def test_world_places_of_the_news(parse, text, spans, expected):
+    doc = parse(text, spans)
+    assert {p.name_en: p.country for p in doc.places} == expected
+
+
+def test_a_pact_named_after_carthage_is_no_place(parse):
+    # Jawhara FM, 2018: the Carthage Agreement is a political pact; the palace is in Carthage
+    text = "إنه متمسك بوثيقة قرطاج التي عيّن في إطارها، واستقبل الرئيس ضيفه بقصر قرطاج"
+    first, second = text.index("قرطاج"), text.rindex("قرطاج")
+    doc = parse(text, [(first, first + 5, "LOC"), (second, second + 5, "LOC")])  # both tagged, as the tagger does
+    (carthage,) = doc.places
+    assert (carthage.name_en, [m.text for m in carthage.mentions]) == ("Carthage", ["قرطاج"])
+    assert carthage.mentions[0].start > doc.text.index("بقصر")
