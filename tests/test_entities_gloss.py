@@ -31,10 +31,11 @@ from marsad.entities.lexicon import words
     # a word's sense before a phrase with ل: in the Maghreb الجامعة + ل-phrase is a federation
     ("الجامعة التونسية لكرة القدم", "Tunisian Football Federation"),
     ("الجامعة العامة للكهرباء", "General Electricity Federation"),
+    ("الجامعة الأمريكية للعلوم والتكنولوجيا", "American University for Sciences and Technology"),  # a field of study
     # a major place of the gazetteer inside a name, without its transliteration marks or a nationality
     ("جامعة طوكيو", "Tokyo University"),
     ("جامعة وارسو البولندية", "Warsaw University"),
-    ("محكمة جنايات المنصورة", "Court of Al Mansurah Felonies"),
+    ("بلدية صفاقس", "Sfax Municipality"),
 ])
 def test_gloss(arabic, english):
     assert gloss(words(arabic)) == english

@@ -772,6 +772,13 @@ def test_a_tagged_word_inside_a_listed_name_is_that_name():
     text = "وقال المتحدث باسم جيش الإسلام إن"
     doc = run(text, EntityRecognizer(tagger=FakeTagger([("الإسلام", "MISC")])))
     assert [(e.type, e.name, e.name_en) for e in doc.entities] == [("ORG", "جيش الإسلام", "Jaysh al-Islam")]
+    # another sport's competition of the same name, and a name broken by a line, stay as tagged
+    text = "وتأهل الفريق إلى نهائي دوري أبطال أوروبا لكرة اليد"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("أوروبا", "LOC")])))
+    assert [(e.type, e.name) for e in doc.entities] == [("LOC", "أوروبا")]
+    text = "قتلى في غارات على مواقع جيش\nالإسلام يحث المسلمين على الصبر"
+    doc = run(text, EntityRecognizer(tagger=FakeTagger([("الإسلام", "MISC")])))
+    assert [(e.type, e.name) for e in doc.entities] == [("MISC", "الإسلام")]
 
 
 def test_a_short_listed_word_is_no_name_without_the_tagger():

@@ -212,7 +212,7 @@ class EntityRecognizer:
             name_en, source = (english_name(name) if g.type == "PER" else _org_name(name) if g.type == "ORG"
                                else None) or (None, None)
             kind, affiliation = None, g.affiliation
-        if typ == "ORG" and affiliation is None and len(best.words) > 1:
+        if typ == "ORG" and affiliation is None and source not in ("actor", "institution") and len(best.words) > 1:
             # "حركة النهضة الجزائرية", "الأهلي المصري" and "الاتحاد السعودي لكرة القدم" are the country's (the
             # adjective ends the name or follows its head); "البنك السعودي الفرنسي" (two countries) is left
             # alone. A topic is not told from an owner: "مركز الدراسات الإيرانية" is taken for Iranian

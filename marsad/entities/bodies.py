@@ -76,8 +76,20 @@ def _listed_matcher() -> PhraseMatcher:
 
 def find_listed(index: DocIndex) -> list[Hit]:
     """Listed whole names of two words or more in the text, longest first where they overlap: a tagger span
-    inside one is that name ("أوروبا" tagged LOC in "دوري أبطال أوروبا", the UEFA Champions League)."""
-    return select_longest(_listed_matcher().find(index))
+    inside one is that name ("أوروبا" tagged LOC in "دوري أبطال أوروبا", the UEFA Champions League). A name
+    stays inside one sentence, and one followed by a phrase with ل is another name ("دوري أبطال أوروبا لكرة
+    اليد" is handball's competition, not the listed football one)."""
+    tokens = index.tokens
+    hits = []
+    for h in _listed_matcher().find(index):
+        after = tokens[h.last + 1] if h.last + 1 < len(tokens) else None
+        if tokens[h.first].sent != tokens[h.last].sent:
+            continue
+        if after is not None and after.sent == tokens[h.last].sent and after.prefix_end > after.start \
+                and index.doc.text[after.start:after.prefix_end].lstrip("وف").startswith("ل"):
+            continue
+        hits.append(h)
+    return select_longest(hits)
 
 
 def find_bodies(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:

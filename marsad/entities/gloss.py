@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from marsad.entities.affiliation import demonym_iso3
-from marsad.entities.lexicon import strip_article
+from marsad.entities.lexicon import cues, strip_article
 from marsad.places import gazetteer
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize
@@ -97,6 +97,7 @@ class _Item:
     conj: bool
     prep: str
     nationality: bool
+    key: tuple[str, ...] = ()  # the glossary row's words (the first without its article)
 
 
 def _items(words: tuple[str, ...]) -> list[_Item] | None:
@@ -116,7 +117,7 @@ def _items(words: tuple[str, ...]) -> list[_Item] | None:
                 key = (first,) + words[i + 1:i + n]
                 if key in table and table[key].pos not in ("prep", "proclitic"):
                     found = (_Item(table[key], conj, prep or pending, demonym_iso3(words[i][len(letters):]) is not None
-                                   or demonym_iso3("ال" + first) is not None), n)
+                                   or demonym_iso3("ال" + first) is not None, key), n)
                     break
             if found is None and i > 0:
                 # a place by its name as written (with its article: "القاهرة"), at most three words
@@ -225,8 +226,10 @@ def gloss(words: tuple[str, ...]) -> str | None:
     if any(top is None for top in parsed):
         return None
     first = parsed[0]
-    if len(chunks) > 1 and chunks[1][0] == "for" and len(first) == 1 and not first[0].genitive and first[0].gloss.en_for:
-        # "الجامعة التونسية لكرة القدم" is the Tunisian Football Federation, "جامعة الملك سعود" a university
+    if (len(chunks) > 1 and chunks[1][0] == "for" and len(first) == 1 and not first[0].genitive
+            and first[0].gloss.en_for and chunks[1][1][0].key[:1] not in [(w,) for w in cues().study_fields]):
+        # "الجامعة التونسية لكرة القدم" is the Tunisian Football Federation; "جامعة الملك سعود" and "الجامعة
+        # الأمريكية للعلوم والتكنولوجيا" are universities
         g = first[0].gloss
         first[0].gloss = Gloss(g.en_for, g.pos, g.gender, g.head)
     phrases = [(prep, _coordinate([_render(n) for n in top]), top) for (prep, _), top in zip(chunks, parsed)]

@@ -54,6 +54,7 @@ class Cues:
     brand_heads: frozenset[str]  # heads whose short names are brands ("مصرف الإنماء"): not glossed
     not_bodies: frozenset[tuple[str, ...]]  # starts of names that are no one body ("مجلس الإدارة")
     body_ends: frozenset[str]  # words that end a body's name ("في", "لشؤون")
+    study_fields: frozenset[str]  # after ل they keep جامعة a university ("الجامعة الأمريكية للعلوم")
 
 
 @functools.cache
@@ -88,6 +89,7 @@ def cues() -> Cues:
         brand_heads=frozenset(strip_article(w[0]) for w in by_kind.get("brand_head", [])),
         not_bodies=frozenset(_bare_first(w) for w in by_kind.get("not_body", [])),
         body_ends=frozenset(w[0] for w in by_kind.get("body_end", [])),
+        study_fields=frozenset(strip_article(w[0]) for w in by_kind.get("study_field", [])),
     )
 
 
