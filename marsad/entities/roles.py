@@ -46,16 +46,24 @@ def _word_forms(norm: str) -> set[str]:
     return out
 
 
+@functools.cache
+def _heads_by_first_word() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """A role head's first word, as written and without its article -> (rank among the heads, longest first;
+    the head), so that a token is compared only with the heads it can begin."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for rank, head in enumerate(cues().offices):
+        for key in {head[0], strip_article(head[0])}:
+            out.setdefault(key, []).append((rank, head))
+    return {key: tuple(heads) for key, heads in out.items()}
+
+
 def head_at(index: DocIndex, i: int) -> tuple[int, int, tuple[str, ...]] | None:
     """(number of tokens, proclitic chars, the head) of the longest role head starting at token i, else None."""
     toks = index.tokens
-    first_forms = None
-    for head in cues().offices:
+    by_first = _heads_by_first_word()
+    candidates = sorted({c for form in _word_forms(toks[i].norm) for c in by_first.get(form, ())})
+    for _, head in candidates:
         if i + len(head) > len(toks):
-            continue
-        if first_forms is None:
-            first_forms = _word_forms(toks[i].norm)
-        if strip_article(head[0]) not in first_forms and head[0] not in first_forms:
             continue
         if all(toks[i + n].norm == w for n, w in enumerate(head[1:], 1)):
             return len(head), _clitic_len(toks[i].norm, head[0]), head
