@@ -781,6 +781,14 @@ def test_a_tagged_word_inside_a_listed_name_is_that_name():
     assert [(e.type, e.name) for e in doc.entities] == [("MISC", "الإسلام")]
 
 
+def test_a_currency_or_a_substance_the_tagger_calls_misc_is_no_entity():
+    # Jawhara FM prices in euros (the Maghrebi "أورو") and gold per ounce; a uranium deal
+    text = "وبلغ سعر الذهب 1300 دولار للأوقية، وتجاوزت قيمة الصفقة 20 مليون أورو ولم تشمل اليورانيوم"
+    tagged = [("أوقية", "MISC"), ("أورو", "MISC"), ("اليورانيوم", "MISC")]
+    doc = run(text, EntityRecognizer(tagger=FakeTagger(tagged)))
+    assert doc.entities == []
+
+
 def test_a_short_listed_word_is_no_name_without_the_tagger():
     # "أبل" is left out of the list: "وابل من القذائف" is a hail of shells
     text = "وسقط وابل من القذائف على المدينة"

@@ -136,6 +136,8 @@ class EntityRecognizer:
             c = Candidate(start, end, typ, words, after_lam=after_lam, hyphenated=hyphen)
             if typ == "MISC" and _currency(c.key):
                 continue  # "دولار": MISC in ANERcorp's convention (and the tagger's), no entity to an analyst
+            if after_lam and _not_a_name(c.key):
+                continue  # "للأوقية": the word after لل without the article's ل
             out.append(c)
             taken.append((start, end))
         return sorted(out + bodies, key=lambda c: c.start)
