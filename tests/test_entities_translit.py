@@ -87,3 +87,15 @@ def test_foreign_figures_and_maghrebi_family_names():
     assert english_name("تيبو كورتوا") == ("Thibaut Courtois", "list")
     assert english_name("لوكا مودريتش") == ("Luka Modrić", "list")
     assert english_name("ماجدولين الشارني") == ("Majdouline Cherni", "list")  # French-based, as she is known
+
+
+def test_a_maghrebi_outlet_spells_ben_and_mohamed_its_way():
+    # Jawhara FM (Tunisia) writes "Ben" and "Mohamed"; a Saudi paper's article keeps "bin" and "Mohammed"
+    assert english_name("محمد بن سالم", maghreb=True) == ("Mohamed Ben Salem", "list")
+    assert english_name("محمد بن سالم") == ("Mohammed bin Salem", "list")
+    text = "وقال محمد بن سالم إن الحكومة قررت ذلك."
+    stage, layer = EntityRecognizer(), TextLayer()
+    tunisian = stage(layer(Document(text=text, outlet="Jawhara FM")))
+    saudi = stage(layer(Document(text=text, outlet="aawsat")))
+    assert [e.name_en for e in tunisian.entities] == ["Mohamed Ben Salem"]
+    assert [e.name_en for e in saudi.entities] == ["Mohammed bin Salem"]

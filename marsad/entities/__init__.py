@@ -31,11 +31,14 @@ from marsad.entities.roles import (
     under_preposition,
 )
 from marsad.entities.translit import english_name
+from marsad.places.outlet import outlet_country
 from marsad.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
 _HYPHENS = frozenset("-‐–")
+# outlets whose press spells names the Maghrebi way ("Ben", "Mohamed"; data/names_en_maghreb.tsv)
+_MAGHREB = frozenset(("TN", "DZ", "MA", "LY", "MR"))
 _TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
 # A role repeated later is taken as a reference to its holder only when it is specific enough.
 _MIN_ROLE_WORDS = 2
@@ -71,7 +74,8 @@ class EntityRecognizer:
         groups = link(curated, tagged)
         self._attach_roles(index, groups)
         find_head_mentions(index, groups)
-        doc.entities = [self._entity(doc, n, g) for n, g in enumerate(groups, 1)]
+        maghreb = outlet_country(doc.outlet, doc.url) in _MAGHREB
+        doc.entities = [self._entity(doc, n, g, maghreb) for n, g in enumerate(groups, 1)]
         return doc
 
     # -- candidates ----------------------------------------------------------------------------
@@ -188,7 +192,7 @@ class EntityRecognizer:
 
     # -- output --------------------------------------------------------------------------------
     @staticmethod
-    def _entity(doc: Document, n: int, g: Group) -> Entity:
+    def _entity(doc: Document, n: int, g: Group, maghreb: bool = False) -> Entity:
         best = g.fullest()
         name = _name(doc, best)
         mentions = [Mention(m.start, m.end, doc.text[m.start:m.end]) for m in g.mentions]
@@ -211,7 +215,7 @@ class EntityRecognizer:
             name_en, source, kind, typ = listed.name_en, "list", listed.kind, listed.type
             affiliation = g.affiliation
         else:
-            name_en, source = (english_name(name) if g.type == "PER" else _org_name(name) if g.type == "ORG"
+            name_en, source = (english_name(name, maghreb) if g.type == "PER" else _org_name(name) if g.type == "ORG"
                                else None) or (None, None)
             kind, affiliation = None, g.affiliation
         if typ == "ORG" and affiliation is None and source not in ("actor", "institution") and len(best.words) > 1:

@@ -229,15 +229,24 @@ def skeleton_match(word: str, skip: str | None = None) -> str | None:
     return min(candidates, key=lambda p: abs(len(p[0]) - len(word)))[1] if candidates else None
 
 
-def english_name(name: str) -> tuple[str, str] | None:
+@functools.cache
+def _maghreb_spellings() -> dict[str, str]:
+    """data/names_en_maghreb.tsv: the Maghrebi press's spellings of some name words ("بن" Ben)."""
+    return {normalize(row[0]): row[1] for row in read_tsv("names_en_maghreb.tsv")[1:]}
+
+
+def english_name(name: str, maghreb: bool = False) -> tuple[str, str] | None:
     """(English form, "list" or "guess") of a person name when every word is known ("ماك ثورنبيري" ->
     "Mac Thornberry"); "guess" when a word is spelt by rule or by consonant skeleton.
 
     A skeleton guess is trusted once per name, and only beside a common given name: "فيروس كورونا"
     (a tagger error) gets no English name. Words spelt by rule need a listed word beside them
-    ("مهدي التميمي" -> "Mahdi al-Tamimi"; "التميمي" alone gets none).
+    ("مهدي التميمي" -> "Mahdi al-Tamimi"; "التميمي" alone gets none). `maghreb`: the article is from a
+    Maghrebi outlet, whose spellings of some words come first ("محمد بن سالم" -> "Mohamed Ben Salem").
     """
-    found = [word_en(w, written) for w, written in zip(normalize(name).split(), strip_marks(name).split())]
+    regional = _maghreb_spellings() if maghreb else {}
+    found = [(regional[w], "common") if w in regional else word_en(w, written)
+             for w, written in zip(normalize(name).split(), strip_marks(name).split())]
     if not found or None in found:
         return None
     sources = [src for _, src in found]
