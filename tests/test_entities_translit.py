@@ -93,6 +93,11 @@ def test_a_maghrebi_outlet_spells_ben_and_mohamed_its_way():
     # Jawhara FM (Tunisia) writes "Ben" and "Mohamed"; a Saudi paper's article keeps "bin" and "Mohammed"
     assert english_name("محمد بن سالم", maghreb=True) == ("Mohamed Ben Salem", "list")
     assert english_name("محمد بن سالم") == ("Mohammed bin Salem", "list")
+    # no article before a name there, but "عبد الجليل" keeps its own
+    assert english_name("محمد الفريخة", maghreb=True) == ("Mohamed Frikha", "list")
+    assert english_name("عبد الجليل بن سالم", maghreb=True) == ("Abd al-Jalil Ben Salem", "list")
+    # a Gulf royal in a Tunisian article keeps the general spellings
+    assert english_name("عبدالله بن فيصل آل سعود", maghreb=True) == english_name("عبدالله بن فيصل آل سعود")
     text = "وقال محمد بن سالم إن الحكومة قررت ذلك."
     stage, layer = EntityRecognizer(), TextLayer()
     tunisian = stage(layer(Document(text=text, outlet="Jawhara FM")))

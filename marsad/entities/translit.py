@@ -232,7 +232,15 @@ def skeleton_match(word: str, skip: str | None = None) -> str | None:
 @functools.cache
 def _maghreb_spellings() -> dict[str, str]:
     """data/names_en_maghreb.tsv: the Maghrebi press's spellings of some name words ("بن" Ben)."""
-    return {normalize(row[0]): row[1] for row in read_tsv("names_en_maghreb.tsv")[1:]}
+    return {normalize(r[0]): r[1] for r in read_tsv("names_en_maghreb.tsv")[1:] if r[2] == "spelling"}
+
+
+@functools.cache
+def _maghreb_kinds() -> dict[str, frozenset[str]]:
+    """data/names_en_maghreb.tsv's other kinds: compound (first words after which the next keeps its article,
+    "عبد"), compound_end (words that keep it, "الدين"), gulf (words of Gulf family names, "آل")."""
+    rows = read_tsv("names_en_maghreb.tsv")[1:]
+    return {kind: frozenset(normalize(r[0]) for r in rows if r[2] == kind) for kind in ("compound", "compound_end", "gulf")}
 
 
 def english_name(name: str, maghreb: bool = False) -> tuple[str, str] | None:
@@ -242,11 +250,14 @@ def english_name(name: str, maghreb: bool = False) -> tuple[str, str] | None:
     A skeleton guess is trusted once per name, and only beside a common given name: "فيروس كورونا"
     (a tagger error) gets no English name. Words spelt by rule need a listed word beside them
     ("مهدي التميمي" -> "Mahdi al-Tamimi"; "التميمي" alone gets none). `maghreb`: the article is from a
-    Maghrebi outlet, whose spellings of some words come first ("محمد بن سالم" -> "Mohamed Ben Salem").
+    Maghrebi outlet, whose spellings of some words come first ("محمد بن سالم" -> "Mohamed Ben Salem") and
+    whose press writes no "al-" before a name ("محمد الفريخة" -> "Mohamed Frikha").
     """
+    arabic = normalize(name).split()
+    maghreb = maghreb and not _maghreb_kinds()["gulf"].intersection(arabic)
     regional = _maghreb_spellings() if maghreb else {}
     found = [(regional[w], "common") if w in regional else word_en(w, written)
-             for w, written in zip(normalize(name).split(), strip_marks(name).split())]
+             for w, written in zip(arabic, strip_marks(name).split())]
     if not found or None in found:
         return None
     sources = [src for _, src in found]
@@ -255,7 +266,14 @@ def english_name(name: str, maghreb: bool = False) -> tuple[str, str] | None:
     if "rule" in sources and "common" not in sources and "list" not in sources:
         return None
     guessed = "rule" in sources or "skeleton" in sources
-    return " ".join(en for en, _ in found), "guess" if guessed else "list"
+    words = [en for en, _ in found]
+    if maghreb:
+        # the Maghrebi press writes no article before a name ("Mohamed Frikha"), but keeps it inside a
+        # compound: "عبد الجليل" stays Abd al-Jalil
+        kinds = _maghreb_kinds()
+        words = [w[3].upper() + w[4:] if w.startswith("al-") and len(w) > 3 and arabic[i] not in kinds["compound_end"]
+                 and (i == 0 or arabic[i - 1] not in kinds["compound"]) else w for i, w in enumerate(words)]
+    return " ".join(words), "guess" if guessed else "list"
 
 
 _ARTICLE = re.compile(r"(?:^|(?<=[\s-]))(?:al|el|a[dnrstz]|ash)[-\s]")
