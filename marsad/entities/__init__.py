@@ -30,15 +30,13 @@ from marsad.entities.roles import (
     role_words,
     under_preposition,
 )
-from marsad.entities.translit import english_name
+from marsad.entities.translit import english_name, maghrebi_outlet
 from marsad.places.outlet import outlet_country
 from marsad.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
 _HYPHENS = frozenset("-‐–")
-# outlets whose press spells names the Maghrebi way ("Ben", "Mohamed"; data/names_en_maghreb.tsv)
-_MAGHREB = frozenset(("TN", "DZ", "MA", "LY", "MR"))
 _TAGGER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE", "MISC": "MISC"}
 # A role repeated later is taken as a reference to its holder only when it is specific enough.
 _MIN_ROLE_WORDS = 2
@@ -74,7 +72,7 @@ class EntityRecognizer:
         groups = link(curated, tagged)
         self._attach_roles(index, groups)
         find_head_mentions(index, groups)
-        maghreb = outlet_country(doc.outlet, doc.url) in _MAGHREB
+        maghreb = maghrebi_outlet(outlet_country(doc.outlet, doc.url))  # "Ben", "Mohamed"
         doc.entities = [self._entity(doc, n, g, maghreb) for n, g in enumerate(groups, 1)]
         return doc
 

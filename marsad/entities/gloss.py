@@ -227,7 +227,7 @@ def gloss(words: tuple[str, ...]) -> str | None:
         return None
     first = parsed[0]
     if (len(chunks) > 1 and chunks[1][0] == "for" and len(first) == 1 and not first[0].genitive
-            and first[0].gloss.en_for and chunks[1][1][0].key[:1] not in [(w,) for w in cues().study_fields]):
+            and first[0].gloss.en_for and not cues().study_fields.intersection(chunks[1][1][0].key[:1])):
         # "الجامعة التونسية لكرة القدم" is the Tunisian Football Federation; "جامعة الملك سعود" and "الجامعة
         # الأمريكية للعلوم والتكنولوجيا" are universities
         g = first[0].gloss

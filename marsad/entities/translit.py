@@ -229,18 +229,28 @@ def skeleton_match(word: str, skip: str | None = None) -> str | None:
     return min(candidates, key=lambda p: abs(len(p[0]) - len(word)))[1] if candidates else None
 
 
-@functools.cache
-def _maghreb_spellings() -> dict[str, str]:
-    """data/names_en_maghreb.tsv: the Maghrebi press's spellings of some name words ("بن" Ben)."""
-    return {normalize(r[0]): r[1] for r in read_tsv("names_en_maghreb.tsv")[1:] if r[2] == "spelling"}
+class _Maghreb(NamedTuple):
+    spellings: dict[str, str]  # name word -> the Maghrebi press's spelling ("بن" Ben)
+    compound: frozenset[str]  # first words after which the next keeps its article ("عبد")
+    compound_end: frozenset[str]  # words that keep it as a compound's second half ("الدين")
+    gulf: frozenset[str]  # words of Gulf family names ("آل"): the general spellings stay
+    countries: frozenset[str]  # ISO2 codes of the countries whose outlets write this way
 
 
 @functools.cache
-def _maghreb_kinds() -> dict[str, frozenset[str]]:
-    """data/names_en_maghreb.tsv's other kinds: compound (first words after which the next keeps its article,
-    "عبد"), compound_end (words that keep it, "الدين"), gulf (words of Gulf family names, "آل")."""
+def _maghreb() -> _Maghreb:
+    """data/names_en_maghreb.tsv, read once."""
     rows = read_tsv("names_en_maghreb.tsv")[1:]
-    return {kind: frozenset(normalize(r[0]) for r in rows if r[2] == kind) for kind in ("compound", "compound_end", "gulf")}
+
+    def kind(k: str) -> frozenset[str]:
+        return frozenset(normalize(r[0]) for r in rows if r[2] == k)
+    return _Maghreb({normalize(r[0]): r[1] for r in rows if r[2] == "spelling"}, kind("compound"),
+                    kind("compound_end"), kind("gulf"), frozenset(r[0] for r in rows if r[2] == "country"))
+
+
+def maghrebi_outlet(country: str | None) -> bool:
+    """Does a national outlet of this country (ISO2) spell names the Maghrebi way?"""
+    return country in _maghreb().countries
 
 
 def english_name(name: str, maghreb: bool = False) -> tuple[str, str] | None:
@@ -254,8 +264,8 @@ def english_name(name: str, maghreb: bool = False) -> tuple[str, str] | None:
     whose press writes no "al-" before a name ("محمد الفريخة" -> "Mohamed Frikha").
     """
     arabic = normalize(name).split()
-    maghreb = maghreb and not _maghreb_kinds()["gulf"].intersection(arabic)
-    regional = _maghreb_spellings() if maghreb else {}
+    maghreb = maghreb and not _maghreb().gulf.intersection(arabic)
+    regional = _maghreb().spellings if maghreb else {}
     found = [(regional[w], "common") if w in regional else word_en(w, written)
              for w, written in zip(arabic, strip_marks(name).split())]
     if not found or None in found:
@@ -270,9 +280,9 @@ def english_name(name: str, maghreb: bool = False) -> tuple[str, str] | None:
     if maghreb:
         # the Maghrebi press writes no article before a name ("Mohamed Frikha"), but keeps it inside a
         # compound: "عبد الجليل" stays Abd al-Jalil
-        kinds = _maghreb_kinds()
-        words = [w[3].upper() + w[4:] if w.startswith("al-") and len(w) > 3 and arabic[i] not in kinds["compound_end"]
-                 and (i == 0 or arabic[i - 1] not in kinds["compound"]) else w for i, w in enumerate(words)]
+        m = _maghreb()
+        words = [w[3].upper() + w[4:] if w.startswith("al-") and len(w) > 3 and arabic[i] not in m.compound_end
+                 and (i == 0 or arabic[i - 1] not in m.compound) else w for i, w in enumerate(words)]
     return " ".join(words), "guess" if guessed else "list"
 
 
